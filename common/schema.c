@@ -1,0 +1,46 @@
+/* schema.c — the table behind schema.h. */
+#include "schema.h"
+
+#include <string.h>
+
+/*
+ * Weights follow what users mean when a word appears somewhere: in the
+ * title it names the session; in the take-away or summary it is what the
+ * session concluded; in the description what it planned; in a quote what
+ * one speaker said; in a name or label, a passing mention.
+ */
+const schema_text_field schema_text_fields[] = {
+    { F_TITLE,             "title",       "S",          6 },
+    { F_TAKEAWAY,          "takeaway",    NULL,         4 },
+    { F_SUMMARY,           "summary",     NULL,         3 },
+    { F_DESCRIPTION,       "description", NULL,         3 },
+    { F_QUOTE_TEXT,        "quote",       "XQUOTE:",    2 },
+    { F_SPEAKERS,          "speaker",     "A",          1 },
+    { F_QUOTE_SPEAKER,     "speaker",     "A",          1 },
+    { F_QUOTE_AFFILIATION, "org",         "XORG:",      1 },
+    { F_ORGANISERS,        "org",         "XORG:",      1 },
+    { F_THEME,             "theme",       "XTHEME:",    1 },
+    { F_COUNTRY,           "country",     "XCOUNTRY:",  1 },
+    { F_ROLE,              "role",        NULL,         1 },
+};
+
+const size_t schema_text_field_count =
+    sizeof schema_text_fields / sizeof schema_text_fields[0];
+
+const schema_text_field *schema_text_field_of(schema_field f)
+{
+    for (size_t i = 0; i < schema_text_field_count; i++)
+        if (schema_text_fields[i].field == f)
+            return &schema_text_fields[i];
+    return NULL;
+}
+
+const schema_text_field *schema_text_field_named(const char *name, size_t len)
+{
+    for (size_t i = 0; i < schema_text_field_count; i++) {
+        const schema_text_field *tf = &schema_text_fields[i];
+        if (tf->prefix && strlen(tf->name) == len && memcmp(tf->name, name, len) == 0)
+            return tf;
+    }
+    return NULL;
+}

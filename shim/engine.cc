@@ -1,0 +1,483 @@
+// engine.cc — the C ABI of engine.h over Xapian: databases and documents.
+// Queries and searching are in engine_query.cc, error mapping in
+// engine_error.cc.
+//
+// No exception leaves the shim: every entry point runs its body through
+// guarded(), whose catch (...) hands the exception to map_error(), the one
+// place that decides which status a failure is and what its message says.
+
+#include "engine_internal.hh"
+
+#include <memory>
+#include <new>
+#include <string>
+#include <utility>
+
+using evs_shim::dup_cstr;
+using evs_shim::fail;
+using evs_shim::guarded;
+using evs_shim::need_open;
+
+// ---------------------------------------------------------- transactions
+// engine.h promises that nothing is committed except by eng_db_commit.  The
+// engine does the opposite by default: outside a transaction it commits on
+// its own every few thousand changes (autoflush), and close() and the
+// destructor commit whatever is pending.  So a writable handle keeps an
+// *unflushed* transaction open from open to close: begin_transaction(false)
+// commits nothing, inside it the engine never commits on its own (it still
+// writes postlist batches to free blocks, so memory stays bounded), and
+// closing or destroying with a transaction open discards it.  eng_db_commit
+// ends the transaction, commits, and opens the next one (an unflushed
+// commit_transaction() alone commits nothing).
+//
+// Beware: when a write fails (e.g. a term too long) the engine discards
+// every uncommitted change, not just the failed one.  eng_doc refuses
+// over-long terms early so that one bad token cannot cost a batch.
+
+namespace {
+
+const size_t max_term_len = 245;   // the glass backend's limit, in bytes
+
+void start_xact(eng_db *db)
+{
+    if (!db->xact) {
+        db->wdb->begin_transaction(false);
+        db->xact = true;
+    }
+}
+
+// After a failed commit or cancel: the engine may have left its transaction,
+// and a later close would then commit what is pending.
+void restart_xact(eng_db *db) noexcept
+{
+    try {
+        start_xact(db);
+    } catch (...) {
+    }
+}
+
+eng_status need_writable(eng_db *db) noexcept
+{
+    eng_status st = need_open(db);
+    if (st == ENG_OK && !db->wdb)
+        st = fail(&db->errmsg, ENG_E_INVALID, "the database was opened read-only");
+    return st;
+}
+
+std::string str_or_empty(const char *s, size_t len)
+{
+    return s ? std::string(s, len) : std::string();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- database
+
+extern "C" eng_status eng_db_open(const char *path, int flags, eng_db **out)
+{
+    if (!out)
+        return ENG_E_INVALID;
+    eng_db *db = *out = new (std::nothrow) eng_db;
+    if (!db)
+        return ENG_E_NOMEM;
+    if (!path || !*path)
+        return fail(&db->errmsg, ENG_E_INVALID, "open: no path given");
+    if ((flags & ~(ENG_OPEN_WRITE | ENG_OPEN_CREATE)) != 0 ||
+        ((flags & ENG_OPEN_CREATE) && !(flags & ENG_OPEN_WRITE)))
+        return fail(&db->errmsg, ENG_E_INVALID, "open: invalid flags");
+    return guarded(&db->errmsg, "open", [&] {
+        if (flags & ENG_OPEN_WRITE) {
+            int action = flags & ENG_OPEN_CREATE ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
+            auto w = std::make_unique<Xapian::WritableDatabase>(path, action);
+            w->begin_transaction(false);
+            db->xact = true;
+            db->wdb = w.get();
+            db->xdb = std::move(w);
+        } else {
+            // Also opens stub files that list several databases (shards).
+            db->xdb = std::make_unique<Xapian::Database>(path);
+        }
+        return ENG_OK;
+    });
+}
+
+extern "C" void eng_db_close(eng_db *db)
+{
+    if (!db)
+        return;
+    // With the transaction still open, close() releases the lock and
+    // discards the uncommitted changes instead of committing them (see
+    // "transactions" above); the destructor would do the same if it threw.
+    if (db->wdb)
+        restart_xact(db);
+    try {
+        if (db->xdb)
+            db->xdb->close();
+    } catch (...) {
+    }
+    db->wdb = nullptr;
+    db->xdb.reset();   // ~Database never throws: it swallows errors itself
+    delete db;
+}
+
+extern "C" const char *eng_db_errmsg(const eng_db *db)
+{
+    // Like sqlite3_errmsg: no handle means opening ran out of memory.
+    return db ? db->errmsg.c_str() : "out of memory";
+}
+
+extern "C" eng_status eng_db_reopen(eng_db *db, int *changed)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (changed)
+        *changed = 0;
+    if (eng_status st = need_open(db))
+        return st;
+    return guarded(&db->errmsg, "reopen", [&] {
+        bool c = db->xdb->reopen();
+        if (changed)
+            *changed = c ? 1 : 0;
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_doccount(eng_db *db, uint32_t *out)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!out)
+        return fail(&db->errmsg, ENG_E_INVALID, "doccount: no result pointer");
+    if (eng_status st = need_open(db))
+        return st;
+    return guarded(&db->errmsg, "doccount", [&] {
+        *out = db->xdb->get_doccount();
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_termfreq(eng_db *db, const char *term, size_t len, uint32_t *out)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!out || (!term && len))
+        return fail(&db->errmsg, ENG_E_INVALID, "termfreq: invalid arguments");
+    if (eng_status st = need_open(db))
+        return st;
+    return guarded(&db->errmsg, "termfreq", [&] {
+        *out = db->xdb->get_termfreq(str_or_empty(term, len));
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_get_metadata(eng_db *db, const char *key, char **out,
+                                          size_t *out_len)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!out || !key)
+        return fail(&db->errmsg, ENG_E_INVALID, "get metadata: invalid arguments");
+    *out = nullptr;
+    if (eng_status st = need_open(db))
+        return st;
+    return guarded(&db->errmsg, "get metadata", [&] {
+        std::string v = db->xdb->get_metadata(key);
+        if (!(*out = dup_cstr(v)))
+            throw std::bad_alloc();
+        if (out_len)
+            *out_len = v.size();
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_set_metadata(eng_db *db, const char *key, const char *value,
+                                          size_t len)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!key || (!value && len))
+        return fail(&db->errmsg, ENG_E_INVALID, "set metadata: invalid arguments");
+    if (eng_status st = need_writable(db))
+        return st;
+    return guarded(&db->errmsg, "set metadata", [&] {
+        db->wdb->set_metadata(key, str_or_empty(value, len));
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_commit(eng_db *db)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (eng_status st = need_writable(db))
+        return st;
+    return guarded(&db->errmsg, "commit", [&] {
+        try {
+            if (db->xact) {
+                db->xact = false;
+                db->wdb->commit_transaction();
+            }
+            db->wdb->commit();
+        } catch (...) {
+            restart_xact(db);
+            throw;
+        }
+        start_xact(db);
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_cancel(eng_db *db)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (eng_status st = need_writable(db))
+        return st;
+    return guarded(&db->errmsg, "cancel", [&] {
+        // Discards every change since the last commit.
+        try {
+            if (db->xact) {
+                db->xact = false;
+                db->wdb->cancel_transaction();
+            }
+        } catch (...) {
+            restart_xact(db);
+            throw;
+        }
+        start_xact(db);
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_replace(eng_db *db, const char *uid_term, const eng_doc *doc,
+                                     eng_docid *out_id)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!uid_term || !*uid_term || !doc)
+        return fail(&db->errmsg, ENG_E_INVALID, "replace: no uid term or no document");
+    if (eng_status st = need_writable(db))
+        return st;
+    return guarded(&db->errmsg, "replace", [&] {
+        Xapian::docid id = db->wdb->replace_document(uid_term, doc->doc);
+        if (out_id)
+            *out_id = id;
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_add(eng_db *db, const eng_doc *doc, eng_docid *out_id)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!doc)
+        return fail(&db->errmsg, ENG_E_INVALID, "add: no document");
+    if (eng_status st = need_writable(db))
+        return st;
+    return guarded(&db->errmsg, "add", [&] {
+        Xapian::docid id = db->wdb->add_document(doc->doc);
+        if (out_id)
+            *out_id = id;
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_delete_term(eng_db *db, const char *term)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!term || !*term)
+        return fail(&db->errmsg, ENG_E_INVALID, "delete: no term");
+    if (eng_status st = need_writable(db))
+        return st;
+    return guarded(&db->errmsg, "delete", [&] {
+        db->wdb->delete_document(term);
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_add_spelling(eng_db *db, const char *word, size_t len, uint32_t freq)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!word || !len)
+        return fail(&db->errmsg, ENG_E_INVALID, "add spelling: no word");
+    if (eng_status st = need_writable(db))
+        return st;
+    return guarded(&db->errmsg, "add spelling", [&] {
+        db->wdb->add_spelling(std::string(word, len), freq ? freq : 1);
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_suggest_spelling(eng_db *db, const char *word, char **out)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!word || !out)
+        return fail(&db->errmsg, ENG_E_INVALID, "suggest spelling: invalid arguments");
+    *out = nullptr;
+    if (eng_status st = need_open(db))
+        return st;
+    return guarded(&db->errmsg, "suggest spelling", [&] {
+        if (!(*out = dup_cstr(db->xdb->get_spelling_suggestion(word))))
+            throw std::bad_alloc();
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_each_term(eng_db *db, const char *prefix, eng_term_fn fn, void *ctx)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!fn)
+        return fail(&db->errmsg, ENG_E_INVALID, "each term: no callback");
+    if (eng_status st = need_open(db))
+        return st;
+    return guarded(&db->errmsg, "each term", [&] {
+        std::string pfx = prefix ? prefix : "";
+        for (auto it = db->xdb->allterms_begin(pfx), end = db->xdb->allterms_end(pfx);
+             it != end; ++it) {
+            const std::string term = *it;
+            if (fn(ctx, term.c_str(), term.size(), it.get_termfreq()))
+                break;
+        }
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_doc_data(eng_db *db, eng_docid id, char **out, size_t *out_len)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!out)
+        return fail(&db->errmsg, ENG_E_INVALID, "document data: no result pointer");
+    *out = nullptr;
+    if (eng_status st = need_open(db))
+        return st;
+    if (id == 0)
+        return fail(&db->errmsg, ENG_E_NOT_FOUND, "document data: document 0 does not exist");
+    return guarded(&db->errmsg, "document data", [&] {
+        std::string data = db->xdb->get_document(id).get_data();
+        if (!(*out = dup_cstr(data)))
+            throw std::bad_alloc();
+        if (out_len)
+            *out_len = data.size();
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_db_doc_value(eng_db *db, eng_docid id, unsigned slot, char **out,
+                                       size_t *out_len)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!out)
+        return fail(&db->errmsg, ENG_E_INVALID, "document value: no result pointer");
+    *out = nullptr;
+    if (eng_status st = need_open(db))
+        return st;
+    if (id == 0)
+        return fail(&db->errmsg, ENG_E_NOT_FOUND, "document value: document 0 does not exist");
+    return guarded(&db->errmsg, "document value", [&] {
+        std::string v = db->xdb->get_document(id).get_value(slot);
+        if (!(*out = dup_cstr(v)))
+            throw std::bad_alloc();
+        if (out_len)
+            *out_len = v.size();
+        return ENG_OK;
+    });
+}
+
+// ---------------------------------------------------------------- document
+// A document is built in memory only; the checks here catch, at the token
+// that causes them, the errors the engine would otherwise raise at add time
+// (when it would also throw away the whole uncommitted batch).
+
+namespace {
+
+eng_status check_term(eng_doc *doc, const char *term, size_t len) noexcept
+{
+    if (!term || !len)
+        return fail(&doc->errmsg, ENG_E_INVALID, "add term: empty term");
+    if (len > max_term_len)
+        return fail(&doc->errmsg, ENG_E_INVALID, "add term: term longer than 245 bytes");
+    return ENG_OK;
+}
+
+}  // namespace
+
+extern "C" eng_status eng_doc_new(eng_doc **out)
+{
+    if (!out)
+        return ENG_E_INVALID;
+    *out = nullptr;
+    try {
+        *out = new eng_doc;
+        return ENG_OK;
+    } catch (...) {   // only bad_alloc can get here
+        return ENG_E_NOMEM;
+    }
+}
+
+extern "C" void eng_doc_free(eng_doc *doc)
+{
+    delete doc;
+}
+
+extern "C" const char *eng_doc_errmsg(const eng_doc *doc)
+{
+    return doc ? doc->errmsg.c_str() : "out of memory";
+}
+
+extern "C" eng_status eng_doc_add_posting(eng_doc *doc, const char *term, size_t len,
+                                          uint32_t pos, uint32_t wdf_inc)
+{
+    if (!doc)
+        return ENG_E_INVALID;
+    if (eng_status st = check_term(doc, term, len))
+        return st;
+    if (pos == 0)
+        return fail(&doc->errmsg, ENG_E_INVALID, "add posting: positions start at 1");
+    return guarded(&doc->errmsg, "add posting", [&] {
+        doc->doc.add_posting(std::string(term, len), pos, wdf_inc);
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_doc_add_term(eng_doc *doc, const char *term, size_t len,
+                                       uint32_t wdf_inc)
+{
+    if (!doc)
+        return ENG_E_INVALID;
+    if (eng_status st = check_term(doc, term, len))
+        return st;
+    return guarded(&doc->errmsg, "add term", [&] {
+        doc->doc.add_term(std::string(term, len), wdf_inc);
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_doc_set_value(eng_doc *doc, unsigned slot, const char *val, size_t len)
+{
+    if (!doc)
+        return ENG_E_INVALID;
+    if (!val && len)
+        return fail(&doc->errmsg, ENG_E_INVALID, "set value: no value");
+    return guarded(&doc->errmsg, "set value", [&] {
+        doc->doc.add_value(slot, str_or_empty(val, len));
+        return ENG_OK;
+    });
+}
+
+extern "C" eng_status eng_doc_set_data(eng_doc *doc, const char *data, size_t len)
+{
+    if (!doc)
+        return ENG_E_INVALID;
+    if (!data && len)
+        return fail(&doc->errmsg, ENG_E_INVALID, "set data: no data");
+    return guarded(&doc->errmsg, "set data", [&] {
+        doc->doc.set_data(str_or_empty(data, len));
+        return ENG_OK;
+    });
+}

@@ -1,0 +1,71 @@
+// engine_internal.hh — what engine.cc and engine_query.cc share: the
+// definitions behind the opaque handles of engine.h and the one path by
+// which an exception becomes a status.  Private to shim/; never installed.
+
+#ifndef EVS_SHIM_ENGINE_INTERNAL_HH
+#define EVS_SHIM_ENGINE_INTERNAL_HH
+
+#include "engine.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+struct eng_db {
+    // A WritableDatabase when opened for writing (then wdb points at the
+    // same object), else a Database; null when opening failed.
+    std::unique_ptr<Xapian::Database> xdb;
+    Xapian::WritableDatabase *wdb = nullptr;
+    std::string errmsg;
+    bool xact = false;    // the engine-level transaction is open (see engine.cc)
+};
+
+struct eng_doc {
+    Xapian::Document doc;
+    std::string errmsg;
+};
+
+struct eng_query {
+    Xapian::Query q;
+};
+
+// Copied out at search time, so that reading a result never calls into the
+// engine and so can never fail.
+struct eng_mset {
+    std::vector<eng_docid> ids;
+    std::vector<double> weights;
+    uint32_t estimated = 0;
+};
+
+namespace evs_shim {
+
+// Must be called from inside a catch block: rethrows the exception in
+// flight, stores "context: message" in *msg and returns its status.
+eng_status map_error(std::string *msg, const char *context) noexcept;
+
+// Stores a message for a failure found by the shim itself.
+eng_status fail(std::string *msg, eng_status st, const char *text) noexcept;
+
+// Runs f, turning any exception into a status and a message on the handle.
+template <class F>
+eng_status guarded(std::string *msg, const char *context, F &&f) noexcept
+{
+    try {
+        return f();
+    } catch (...) {
+        return map_error(msg, context);
+    }
+}
+
+// A malloc'd, NUL-terminated copy for C callers (the string may hold NULs);
+// NULL when memory runs out.
+char *dup_cstr(const std::string &s) noexcept;
+
+// The handle is usable for reading: reports ENG_E_INVALID when not.
+eng_status need_open(eng_db *db) noexcept;
+
+}  // namespace evs_shim
+
+#endif

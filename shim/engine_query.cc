@@ -1,0 +1,235 @@
+// engine_query.cc — queries and searching for engine.h.
+//
+// Queries are immutable values wrapping Xapian::Query, which is itself a
+// cheap reference-counted handle, so combinators copy their members and
+// never take ownership.  A query constructor has no handle to hold a
+// message, so any failure (in practice only memory) becomes NULL, and NULL
+// propagates through combinators so a tree is checked once, at the top.
+
+#include "engine_internal.hh"
+
+#include <memory>
+#include <new>
+#include <stdexcept>
+#include <vector>
+
+using evs_shim::dup_cstr;
+using evs_shim::fail;
+using evs_shim::guarded;
+using evs_shim::need_open;
+
+namespace {
+
+template <class F>
+eng_query *make_query(F &&f) noexcept
+{
+    try {
+        return new eng_query{f()};
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+// First op (rest combined by rest_op): the shape AND_NOT, AND_MAYBE and
+// FILTER need when given more than two members.
+Xapian::Query first_and_rest(Xapian::Query::op op, Xapian::Query::op rest_op,
+                             const std::vector<Xapian::Query> &qs)
+{
+    if (qs.empty())
+        return Xapian::Query();
+    if (qs.size() == 1)
+        return qs[0];
+    return Xapian::Query(op, qs[0], Xapian::Query(rest_op, qs.begin() + 1, qs.end()));
+}
+
+}  // namespace
+
+// ----------------------------------------------------------------- queries
+
+extern "C" eng_query *eng_query_term(const char *term, size_t len, uint32_t wqf)
+{
+    if (!term && len)
+        return nullptr;
+    return make_query([&] { return Xapian::Query(std::string(term ? term : "", len), wqf); });
+}
+
+extern "C" eng_query *eng_query_combine(eng_op op, eng_query *const *subs, size_t n,
+                                        uint32_t window)
+{
+    if (n && !subs)
+        return nullptr;
+    for (size_t i = 0; i < n; i++)
+        if (!subs[i])
+            return nullptr;
+    return make_query([&] {
+        std::vector<Xapian::Query> qs;
+        qs.reserve(n);
+        for (size_t i = 0; i < n; i++)
+            qs.push_back(subs[i]->q);
+        using Q = Xapian::Query;
+        switch (op) {
+        case ENG_OP_AND: return Q(Q::OP_AND, qs.begin(), qs.end());
+        case ENG_OP_OR: return Q(Q::OP_OR, qs.begin(), qs.end());
+        case ENG_OP_SYNONYM: return Q(Q::OP_SYNONYM, qs.begin(), qs.end());
+        case ENG_OP_AND_NOT: return first_and_rest(Q::OP_AND_NOT, Q::OP_OR, qs);
+        case ENG_OP_AND_MAYBE: return first_and_rest(Q::OP_AND_MAYBE, Q::OP_OR, qs);
+        case ENG_OP_FILTER: return first_and_rest(Q::OP_FILTER, Q::OP_AND, qs);
+        // A window of 0 is the engine's default: the number of members.
+        case ENG_OP_PHRASE: return Q(Q::OP_PHRASE, qs.begin(), qs.end(), window);
+        case ENG_OP_NEAR: return Q(Q::OP_NEAR, qs.begin(), qs.end(), window);
+        }
+        throw std::invalid_argument("unknown query operator");
+    });
+}
+
+extern "C" eng_query *eng_query_value_range(unsigned slot, const char *lo, const char *hi)
+{
+    // With both ends open the engine matches every document, with a value
+    // in the slot or not.
+    return make_query([&] {
+        using Q = Xapian::Query;
+        if (lo && hi)
+            return Q(Q::OP_VALUE_RANGE, slot, lo, hi);
+        if (lo)
+            return Q(Q::OP_VALUE_GE, slot, lo);
+        if (hi)
+            return Q(Q::OP_VALUE_LE, slot, hi);
+        return Q::MatchAll;
+    });
+}
+
+extern "C" eng_query *eng_query_wildcard(const char *prefix, size_t len, uint32_t max_terms)
+{
+    if (!prefix && len)
+        return nullptr;
+    // Limiting to the most frequent terms never fails at search time, where
+    // the engine's default limit would throw.  But with that mode a limit of
+    // 0 expands to no term at all (xapian-core 1.4.22), so "no limit" uses
+    // the default mode, which with 0 never throws either.  The expansions
+    // are combined as synonyms (one term for weighting), so a prefix that
+    // matches many rare words does not outrank the rest of the query.
+    return make_query([&] {
+        using Q = Xapian::Query;
+        int mode = max_terms ? Q::WILDCARD_LIMIT_MOST_FREQUENT : Q::WILDCARD_LIMIT_ERROR;
+        return Q(Q::OP_WILDCARD, std::string(prefix ? prefix : "", len), max_terms, mode);
+    });
+}
+
+extern "C" eng_query *eng_query_scale(const eng_query *q, double factor)
+{
+    if (!q)
+        return nullptr;
+    // A negative factor is refused by the engine (NULL here).
+    return make_query([&] { return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor); });
+}
+
+extern "C" eng_query *eng_query_match_all(void)
+{
+    return make_query([] { return Xapian::Query::MatchAll; });
+}
+
+extern "C" eng_query *eng_query_match_nothing(void)
+{
+    return make_query([] { return Xapian::Query(); });
+}
+
+extern "C" eng_query *eng_query_copy(const eng_query *q)
+{
+    if (!q)
+        return nullptr;
+    return make_query([&] { return q->q; });
+}
+
+extern "C" void eng_query_free(eng_query *q)
+{
+    delete q;
+}
+
+extern "C" int eng_query_is_empty(const eng_query *q)
+{
+    return !q || q->q.empty();
+}
+
+extern "C" char *eng_query_describe(const eng_query *q)
+{
+    if (!q)
+        return nullptr;
+    try {
+        return dup_cstr(q->q.get_description());
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+// --------------------------------------------------------------- searching
+// The result is copied out of the engine's MSet at once, so that the
+// accessors below are plain array reads that cannot fail or throw.
+
+extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_search_opts *opts,
+                                    eng_mset **out)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!out)
+        return fail(&db->errmsg, ENG_E_INVALID, "search: no result pointer");
+    *out = nullptr;
+    if (!q)
+        return fail(&db->errmsg, ENG_E_INVALID, "search: no query (did building it run out of memory?)");
+    if (eng_status st = need_open(db))
+        return st;
+    const eng_search_opts o = opts ? *opts : eng_search_opts ENG_SEARCH_OPTS_INIT;
+    return guarded(&db->errmsg, "search", [&] {
+        Xapian::Enquire enquire(*db->xdb);
+        enquire.set_query(q->q);
+        if (o.bm25_k1 != 0.0 || o.bm25_b != 0.0) {
+            // k2, k3 and min_normlen stay at the engine's defaults.
+            enquire.set_weighting_scheme(Xapian::BM25Weight(o.bm25_k1, 0, 1, o.bm25_b, 0.5));
+        }
+        if (o.sort_slot >= 0) {
+            // The engine's `reverse` flag means descending order (checked
+            // by tests/unit/test_engine.c).
+            auto slot = static_cast<Xapian::valueno>(o.sort_slot);
+            bool reverse = o.sort_descending != 0;
+            if (o.relevance_first)
+                enquire.set_sort_by_relevance_then_value(slot, reverse);
+            else
+                enquire.set_sort_by_value_then_relevance(slot, reverse);
+        }
+        Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, o.check_at_least);
+        auto ms = std::make_unique<eng_mset>();
+        ms->ids.reserve(mset.size());
+        ms->weights.reserve(mset.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            ms->ids.push_back(*it);
+            ms->weights.push_back(it.get_weight());
+        }
+        ms->estimated = mset.get_matches_estimated();
+        *out = ms.release();
+        return ENG_OK;
+    });
+}
+
+extern "C" void eng_mset_free(eng_mset *ms)
+{
+    delete ms;
+}
+
+extern "C" size_t eng_mset_size(const eng_mset *ms)
+{
+    return ms ? ms->ids.size() : 0;
+}
+
+extern "C" uint32_t eng_mset_estimated(const eng_mset *ms)
+{
+    return ms ? ms->estimated : 0;
+}
+
+extern "C" eng_docid eng_mset_docid(const eng_mset *ms, size_t i)
+{
+    return ms && i < ms->ids.size() ? ms->ids[i] : 0;
+}
+
+extern "C" double eng_mset_weight(const eng_mset *ms, size_t i)
+{
+    return ms && i < ms->weights.size() ? ms->weights[i] : 0.0;
+}
