@@ -1,0 +1,172 @@
+/*
+ * page_text.c — the first step of the page reader: check the bytes (no NUL,
+ * valid UTF-8, not empty) and cut them into clean lines.  Line ends may be
+ * CR LF, LF or CR; no-break and other Unicode spaces become plain spaces,
+ * zero-width characters and soft hyphens are dropped, runs of spaces become
+ * one, lines are trimmed.  Site boilerplate lines are dropped, and the
+ * footer with everything after it.
+ */
+#include "page_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+/* Validates the bytes; 0, or -1 with the reason. */
+int page_check_bytes(const char *text, size_t len, char *err, size_t errlen)
+{
+    if (len == 0) {
+        set_err(err, errlen, "empty file");
+        return -1;
+    }
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        set_err(err, errlen, "binary file (NUL byte at offset %zu)",
+                (size_t)(nul - text));
+        return -1;
+    }
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+    size_t lineno = 1, col = 1, i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k;
+        if (p[i] < 0x80) {
+            k = 1;
+            cp = p[i];
+        } else {
+            k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        }
+        if (k <= 0) {
+            set_err(err, errlen, "invalid UTF-8 at line %zu, column %zu",
+                    lineno, col);
+            return -1;
+        }
+        i += (size_t)k;
+        if (cp == '\n' || (cp == '\r' && !(i < len && p[i] == '\n'))) {
+            lineno++;
+            col = 1;
+        } else if (cp != '\r') {
+            col++;
+        }
+    }
+    return 0;
+}
+
+/* Characters that become a plain space, and characters that are dropped. */
+static int is_space_cp(utf8proc_int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\v' || cp == '\f' ||
+           cp == 0x00A0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
+           (cp < 0x20 && cp != '\n' && cp != '\r') || cp == 0x7F;
+}
+
+static int is_dropped_cp(utf8proc_int32_t cp)
+{
+    return cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
+           cp == 0x2060 || cp == 0x00AD;
+}
+
+static int add_line(page_text *pg, size_t off, size_t no)
+{
+    if (pg->n == pg->cap) {
+        size_t cap = pg->cap ? pg->cap * 2 : 64;
+        page_line *l = realloc(pg->lines, cap * sizeof *l);
+        if (!l)
+            return -1;
+        pg->lines = l;
+        pg->cap = cap;
+    }
+    page_line *l = &pg->lines[pg->n++];
+    l->off = off;
+    l->len = pg->text.len - off;
+    l->no = no;
+    l->blank = l->len == 0;
+    return buf_putc(&pg->text, '\0');
+}
+
+/* Cuts valid UTF-8 text into clean lines. */
+int page_split_lines(const char *text, size_t len, page_text *pg)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+    size_t i = 0, no = 1, off = 0;
+    int pending_space = 0;
+    if (buf_reserve(&pg->text, len + 1) < 0)
+        return -1;
+    while (i <= len) {
+        utf8proc_int32_t cp = -1;
+        utf8proc_ssize_t k = 1;
+        if (i < len) {
+            if (p[i] < 0x80)
+                cp = p[i];
+            else
+                k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        }
+        if (cp == -1 || cp == '\n' || cp == '\r') {
+            if (add_line(pg, off, no) < 0)
+                return -1;
+            if (cp == '\r' && i + 1 < len && p[i + 1] == '\n')
+                i++;
+            i++;
+            no++;
+            off = pg->text.len;
+            pending_space = 0;
+            continue;
+        }
+        if (is_dropped_cp(cp)) {
+            /* nothing */
+        } else if (is_space_cp(cp)) {
+            pending_space = pg->text.len > off;
+        } else {
+            if (pending_space && buf_putc(&pg->text, ' ') < 0)
+                return -1;
+            pending_space = 0;
+            if (buf_append(&pg->text, p + i, (size_t)k) < 0)
+                return -1;
+        }
+        i += (size_t)k;
+    }
+    /* A final line end does not start one more (empty) line. */
+    if (pg->n > 1 && pg->lines[pg->n - 1].blank && len &&
+        (text[len - 1] == '\n' || text[len - 1] == '\r'))
+        pg->n--;
+    return 0;
+}
+
+/* Drops boilerplate lines, and the footer with all that follows it. */
+void page_drop_site_text(page_text *pg)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < pg->n; r++) {
+        page_line *l = &pg->lines[r];
+        if (!l->blank) {
+            const char *s = page_line_text(pg, l);
+            if (page_is_footer(s, l->len))
+                break;
+            if (page_is_boilerplate(s, l->len))
+                continue;
+        }
+        pg->lines[w++] = *l;
+    }
+    pg->n = w;
+}
+
+void page_text_free(page_text *pg)
+{
+    buf_free(&pg->text);
+    free(pg->lines);
+    pg->lines = NULL;
+    pg->n = pg->cap = 0;
+}
