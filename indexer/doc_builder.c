@@ -1,0 +1,393 @@
+/* doc_builder.c — see doc_builder.h. */
+#include "doc_builder.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analysis/analysis.h"
+#include "../common/record.h"
+#include "../common/schema.h"
+
+/* Terms are limited in length by the engine (245 bytes); identifiers built
+ * from long paths are hashed to stay well below. */
+#define MAX_ID_TERM 200
+#define MAX_ANALYZERS 32
+
+struct doc_builder {
+    struct {
+        char lang[8];
+        txt_analyzer *a;
+    } analyzers[MAX_ANALYZERS];
+    size_t n_analyzers;
+    txt_analyzer *plain;        /* no stemming: language unknown */
+    buf term, data, scratch;
+    char languages[MAX_ANALYZERS * 4];
+};
+
+doc_builder *doc_builder_new(void)
+{
+    doc_builder *b = calloc(1, sizeof *b);
+    if (!b)
+        return NULL;
+    b->plain = txt_analyzer_new(NULL);
+    if (!b->plain) {
+        free(b);
+        return NULL;
+    }
+    return b;
+}
+
+void doc_builder_free(doc_builder *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n_analyzers; i++)
+        txt_analyzer_free(b->analyzers[i].a);
+    txt_analyzer_free(b->plain);
+    buf_free(&b->term);
+    buf_free(&b->data);
+    buf_free(&b->scratch);
+    free(b);
+}
+
+const char *doc_builder_languages(const doc_builder *b)
+{
+    return b->languages;
+}
+
+/* The analyzer for lang, made on first use; the plain one when lang is NULL
+ * or memory runs out (terms stay right, only stems are lost). */
+static txt_analyzer *analyzer_for(doc_builder *b, const char *lang)
+{
+    if (!lang || strlen(lang) >= sizeof b->analyzers[0].lang)
+        return b->plain;
+    for (size_t i = 0; i < b->n_analyzers; i++)
+        if (strcmp(b->analyzers[i].lang, lang) == 0)
+            return b->analyzers[i].a;
+    if (b->n_analyzers == MAX_ANALYZERS)
+        return b->plain;
+    txt_analyzer *a = txt_analyzer_new(lang);
+    if (!a)
+        return b->plain;
+    size_t i = b->n_analyzers++;
+    strcpy(b->analyzers[i].lang, lang);
+    b->analyzers[i].a = a;
+    size_t used = strlen(b->languages);
+    snprintf(b->languages + used, sizeof b->languages - used, "%s%s",
+             used ? " " : "", lang);
+    return a;
+}
+
+static uint64_t fnv1a(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* prefix + path (+ suffix), hashing the path when the whole is too long. */
+static int id_term(buf *out, const char *prefix, const char *path, const char *suffix)
+{
+    buf_clear(out);
+    size_t plen = strlen(path);
+    if (strlen(prefix) + plen + strlen(suffix) <= MAX_ID_TERM)
+        return buf_printf(out, "%s%s%s", prefix, path, suffix);
+    return buf_printf(out, "%s#%016llx%s", prefix,
+                      (unsigned long long)fnv1a(path, plen), suffix);
+}
+
+/* ------------------------------------------------------------ text fields */
+
+typedef struct field_ctx {
+    eng_doc *doc;
+    const schema_text_field *tf;
+    buf *term;
+    uint32_t base;          /* position of the field's first word, less one */
+    uint32_t last;          /* last position used */
+    eng_status st;
+} field_ctx;
+
+static int add_prefixed(field_ctx *c, const char *pre1, const char *pre2,
+                        const char *s, size_t len, uint32_t pos, uint32_t wdf)
+{
+    buf_clear(c->term);
+    if (buf_puts(c->term, pre1) < 0 || buf_puts(c->term, pre2) < 0 ||
+        buf_append(c->term, s, len) < 0) {
+        c->st = ENG_E_NOMEM;
+        return 1;
+    }
+    c->st = pos ? eng_doc_add_posting(c->doc, c->term->data, c->term->len, pos, wdf)
+                : eng_doc_add_term(c->doc, c->term->data, c->term->len, wdf);
+    return c->st != ENG_OK;
+}
+
+static int on_token(void *vctx, const txt_token *t)
+{
+    field_ctx *c = vctx;
+    uint32_t pos = c->base + t->pos + 1;
+    unsigned w = c->tf->weight;
+    c->last = pos;
+    if ((c->st = eng_doc_add_posting(c->doc, t->term, t->term_len, pos, w)) != ENG_OK)
+        return 1;
+    if (t->stem && add_prefixed(c, PREFIX_STEM, "", t->stem, t->stem_len, 0, w))
+        return 1;
+    if (c->tf->prefix) {
+        if (add_prefixed(c, c->tf->prefix, "", t->term, t->term_len, pos, 1))
+            return 1;
+        if (t->stem && add_prefixed(c, PREFIX_STEM, c->tf->prefix, t->stem,
+                                    t->stem_len, 0, 1))
+            return 1;
+    }
+    return 0;
+}
+
+typedef struct doc_ctx {
+    doc_builder *b;
+    eng_doc *doc;
+    txt_analyzer *an;
+    uint32_t next_base;
+} doc_ctx;
+
+/* Indexes text as field f; a gap of positions keeps phrases within it. */
+static eng_status index_text(doc_ctx *d, schema_field f, const char *text)
+{
+    if (!text || !*text)
+        return ENG_OK;
+    const schema_text_field *tf = schema_text_field_of(f);
+    field_ctx c = { d->doc, tf, &d->b->term, d->next_base, d->next_base, ENG_OK };
+    int rc = txt_analyze(d->an, text, strlen(text), on_token, &c, NULL);
+    if (rc < 0)
+        return ENG_E_NOMEM;
+    if (rc > 0)
+        return c.st;
+    d->next_base = c.last + SCHEMA_FIELD_GAP;
+    return ENG_OK;
+}
+
+static eng_status add_bool(doc_ctx *d, const char *prefix, const char *value)
+{
+    if (!value || !*value)
+        return ENG_OK;
+    buf *t = &d->b->term;
+    buf_clear(t);
+    if (buf_puts(t, prefix) < 0 || buf_puts(t, value) < 0)
+        return ENG_E_NOMEM;
+    return eng_doc_add_term(d->doc, t->data, t->len, 0);
+}
+
+static eng_status set_value(eng_doc *doc, unsigned slot, const char *v)
+{
+    return v && *v ? eng_doc_set_value(doc, slot, v, strlen(v)) : ENG_OK;
+}
+
+/* Terms and values every document of a session carries: kind, source,
+ * language, year and date. */
+static eng_status add_common(doc_ctx *d, const session *s, const char *kind,
+                             const char *path, const char *lang)
+{
+    char year[16] = "";
+    if (s->year > 0)
+        snprintf(year, sizeof year, "%04d", s->year);
+    eng_status st;
+    if ((st = add_bool(d, PREFIX_KIND, kind)) != ENG_OK ||
+        (st = add_bool(d, PREFIX_LANG, lang)) != ENG_OK ||
+        (st = add_bool(d, PREFIX_YEAR, year)) != ENG_OK ||
+        (st = set_value(d->doc, SLOT_DATE, s->date)) != ENG_OK ||
+        (st = set_value(d->doc, SLOT_YEAR, year)) != ENG_OK ||
+        (st = set_value(d->doc, SLOT_LANG, lang)) != ENG_OK)
+        return st;
+    buf *t = &d->b->term;
+    if (id_term(t, PREFIX_SOURCE, path, "") < 0)
+        return ENG_E_NOMEM;
+    return eng_doc_add_term(d->doc, t->data, t->len, 0);
+}
+
+/* ------------------------------------------------------------ records */
+
+static int put_common_record(buf *r, const session *s, const char *path, const char *lang)
+{
+    char year[16] = "";
+    if (s->year > 0)
+        snprintf(year, sizeof year, "%d", s->year);
+    return record_put_str(r, F_PATH, path) | record_put_str(r, F_TITLE, s->title) |
+           record_put_str(r, F_DATE, s->date) | record_put_str(r, F_YEAR, year) |
+           record_put_str(r, F_LANG, lang);
+}
+
+static int put_joined(buf *r, buf *scratch, int tag, char *const *items, size_t n,
+                      const char *sep)
+{
+    buf_clear(scratch);
+    for (size_t i = 0; i < n; i++)
+        if ((i && buf_puts(scratch, sep) < 0) || buf_puts(scratch, items[i]) < 0)
+            return -1;
+    return record_put(r, tag, scratch->data, scratch->len);
+}
+
+static const char *str_or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+static int put_speakers(buf *r, buf *scratch, const session *s)
+{
+    buf_clear(scratch);
+    for (size_t i = 0; i < s->n_speakers; i++) {
+        const session_speaker *sp = &s->speakers[i];
+        if (buf_printf(scratch, "%s%s\t%s\t%s\t%s\t%d", i ? "\n" : "",
+                       str_or_empty(sp->name), str_or_empty(sp->role),
+                       str_or_empty(sp->organisation), str_or_empty(sp->country),
+                       sp->is_chair ? 1 : 0) < 0)
+            return -1;
+    }
+    return record_put(r, F_SPEAKERS, scratch->data, scratch->len);
+}
+
+static int session_record(doc_builder *b, const session *s, const char *path,
+                          const char *lang)
+{
+    buf *r = &b->data;
+    buf_clear(r);
+    return put_common_record(r, s, path, lang) |
+           record_put_str(r, F_START_TIME, s->start_time) |
+           record_put_str(r, F_END_TIME, s->end_time) |
+           record_put_str(r, F_TIMEZONE, s->timezone) |
+           record_put_str(r, F_CODE, s->code) | record_put_str(r, F_TYPE, s->type) |
+           record_put_str(r, F_VENUE, s->venue) |
+           record_put_str(r, F_DESCRIPTION, s->description) |
+           record_put_str(r, F_SUMMARY, s->summary) |
+           record_put_str(r, F_TAKEAWAY, s->takeaway) |
+           record_put_str(r, F_THEME, s->theme) |
+           put_joined(r, &b->scratch, F_ORGANISERS, s->organisers, s->n_organisers, "\n") |
+           put_joined(r, &b->scratch, F_INTERPRETATION, s->interpretation,
+                      s->n_interpretation, " ") |
+           put_speakers(r, &b->scratch, s);
+}
+
+/* ------------------------------------------------------------ documents */
+
+#define TRY(expr)                                                            \
+    do {                                                                     \
+        if ((st = (expr)) != ENG_OK)                                         \
+            goto done;                                                       \
+    } while (0)
+
+/* Gives doc the record in b->data and its unique id (path + suffix), and
+ * writes it, replacing an earlier version with the same id. */
+static eng_status store_doc(doc_builder *b, eng_db *db, eng_doc *doc, const char *path,
+                            const char *suffix)
+{
+    eng_status st = eng_doc_set_data(doc, b->data.data, b->data.len);
+    if (st != ENG_OK)
+        return st;
+    if (id_term(&b->scratch, PREFIX_UID, path, suffix) < 0)
+        return ENG_E_NOMEM;
+    st = eng_doc_add_term(doc, b->scratch.data, b->scratch.len, 0);
+    return st == ENG_OK ? eng_db_replace(db, b->scratch.data, doc, NULL) : st;
+}
+
+static eng_status add_session_doc(doc_builder *b, eng_db *db, const session *s,
+                                  const char *path, size_t index, const char *lang)
+{
+    eng_doc *doc = NULL;
+    eng_status st = eng_doc_new(&doc);
+    if (st != ENG_OK)
+        return st;
+    doc_ctx d = { b, doc, analyzer_for(b, lang), 0 };
+    TRY(index_text(&d, F_TITLE, s->title));
+    TRY(index_text(&d, F_DESCRIPTION, s->description));
+    TRY(index_text(&d, F_SUMMARY, s->summary));
+    TRY(index_text(&d, F_TAKEAWAY, s->takeaway));
+    TRY(index_text(&d, F_THEME, s->theme));
+    for (size_t i = 0; i < s->n_organisers; i++)
+        TRY(index_text(&d, F_ORGANISERS, s->organisers[i]));
+    for (size_t i = 0; i < s->n_speakers; i++) {
+        const session_speaker *sp = &s->speakers[i];
+        TRY(index_text(&d, F_SPEAKERS, sp->name));
+        TRY(index_text(&d, F_ROLE, sp->role));
+        TRY(index_text(&d, F_ORGANISERS, sp->organisation));
+        TRY(index_text(&d, F_COUNTRY, sp->country));
+    }
+    for (size_t i = 0; i < s->n_quotes; i++)
+        TRY(index_text(&d, F_QUOTE_TEXT, s->quotes[i].text));
+    TRY(add_common(&d, s, KIND_SESSION, path, lang));
+    if (session_record(b, s, path, lang) < 0) {
+        st = ENG_E_NOMEM;
+        goto done;
+    }
+    char suffix[32];
+    snprintf(suffix, sizeof suffix, "#%zu", index);
+    st = store_doc(b, db, doc, path, suffix);
+done:
+    eng_doc_free(doc);
+    return st;
+}
+
+static eng_status add_quote_doc(doc_builder *b, eng_db *db, const session *s,
+                                const session_quote *q, const char *path,
+                                size_t index, size_t qi, const char *session_lang)
+{
+    const char *lang = txt_detect_lang(q->text, strlen(q->text));
+    if (!lang)
+        lang = session_lang;
+    eng_doc *doc = NULL;
+    eng_status st = eng_doc_new(&doc);
+    if (st != ENG_OK)
+        return st;
+    doc_ctx d = { b, doc, analyzer_for(b, lang), 0 };
+    TRY(index_text(&d, F_QUOTE_TEXT, q->text));
+    TRY(index_text(&d, F_QUOTE_SPEAKER, q->speaker));
+    TRY(index_text(&d, F_QUOTE_AFFILIATION, q->affiliation));
+    TRY(add_common(&d, s, KIND_QUOTE, path, lang));
+    buf *r = &b->data;
+    buf_clear(r);
+    if ((put_common_record(r, s, path, lang) |
+         record_put_str(r, F_QUOTE_SPEAKER, q->speaker) |
+         record_put_str(r, F_QUOTE_AFFILIATION, q->affiliation) |
+         record_put_str(r, F_QUOTE_TEXT, q->text)) < 0) {
+        st = ENG_E_NOMEM;
+        goto done;
+    }
+    char suffix[48];
+    snprintf(suffix, sizeof suffix, "#%zu/q%zu", index, qi);
+    st = store_doc(b, db, doc, path, suffix);
+done:
+    eng_doc_free(doc);
+    return st;
+}
+
+/* The language of a session: the page's own word when it gives one, else
+ * what its running text looks like. */
+static const char *session_lang(doc_builder *b, const session *s)
+{
+    if (s->lang && *s->lang)
+        return s->lang;
+    buf *t = &b->scratch;
+    buf_clear(t);
+    const char *parts[] = { s->title, s->description, s->summary, s->takeaway };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (parts[i] && (buf_puts(t, parts[i]) < 0 || buf_putc(t, '\n') < 0))
+            break;
+    return t->len ? txt_detect_lang(t->data, t->len) : NULL;
+}
+
+eng_status doc_builder_add(doc_builder *b, eng_db *db, const session *s,
+                           const char *path, size_t index, unsigned *quotes)
+{
+    const char *lang = session_lang(b, s);
+    *quotes = 0;
+    eng_status st = add_session_doc(b, db, s, path, index, lang);
+    for (size_t i = 0; st == ENG_OK && i < s->n_quotes; i++) {
+        if (!s->quotes[i].text || !*s->quotes[i].text)
+            continue;
+        st = add_quote_doc(b, db, s, &s->quotes[i], path, index, i, lang);
+        if (st == ENG_OK)
+            (*quotes)++;
+    }
+    return st;
+}

@@ -1,0 +1,31 @@
+/*
+ * doc_builder.h — turns a session into documents in the index: one for the
+ * session, one per speaker quote, following common/schema.h.
+ */
+#ifndef EVS_INDEXER_DOC_BUILDER_H
+#define EVS_INDEXER_DOC_BUILDER_H
+
+#include <stddef.h>
+
+#include "../shim/engine.h"
+#include "session.h"
+
+typedef struct doc_builder doc_builder;
+
+/* NULL when memory ran out. */
+doc_builder *doc_builder_new(void);
+void doc_builder_free(doc_builder *b);
+
+/*
+ * Writes the documents of session s, read as the index-th session of the
+ * file at path (absolute), into db.  The caller has deleted what the file
+ * gave before.  *quotes receives the number of quote documents.  On failure
+ * the engine's message is on db (or, for ENG_E_NOMEM, there is none).
+ */
+eng_status doc_builder_add(doc_builder *b, eng_db *db, const session *s,
+                           const char *path, size_t index, unsigned *quotes);
+
+/* The languages seen so far, space separated ("" when none). */
+const char *doc_builder_languages(const doc_builder *b);
+
+#endif

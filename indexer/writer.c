@@ -1,0 +1,256 @@
+/*
+ * writer.c — the indexing half of the public API: evs_writer_*.
+ *
+ * A file is read and understood completely before anything of it reaches
+ * the index, so a bad file adds nothing.  The engine commits only when
+ * evs_writer_commit asks: a crash, or a close without commit, leaves the
+ * database exactly as the last commit left it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../common/schema.h"
+#include "../query/internal.h"
+#include "doc_builder.h"
+#include "page_reader.h"
+#include "yaml_reader.h"
+
+/* Session pages are a few kilobytes and YAML files hold at most a few
+ * thousand sessions; anything much larger is not what the user meant. */
+#define MAX_FILE_BYTES (16u << 20)
+
+struct evs_writer {
+    eng_db *db;
+    doc_builder *builder;
+    buf err;
+    int broken;         /* an engine write failed: refuse to commit */
+};
+
+static evs_status engine_fail(evs_writer *w, eng_status st, const char *what)
+{
+    return fail(&w->err, status_from_engine(st), "%s: %s", what,
+                st == ENG_E_NOMEM ? "out of memory" : eng_db_errmsg(w->db));
+}
+
+/* The database's schema must be ours, or the database empty. */
+static evs_status check_schema(evs_writer *w, const char *path)
+{
+    char *schema = NULL;
+    eng_status st = eng_db_get_metadata(w->db, META_SCHEMA, &schema, NULL);
+    if (st != ENG_OK)
+        return engine_fail(w, st, path);
+    uint32_t docs = 0;
+    st = eng_db_doccount(w->db, &docs);
+    evs_status rc = EVS_OK;
+    if (st != ENG_OK)
+        rc = engine_fail(w, st, path);
+    else if (docs && strcmp(schema, SCHEMA_VERSION) != 0)
+        rc = fail(&w->err, EVS_VERSION,
+                  "%s: written by another version of evsearch (schema \"%s\", this is \"%s\"); "
+                  "remove it and index again", path, schema, SCHEMA_VERSION);
+    free(schema);
+    return rc;
+}
+
+evs_status evs_writer_open(const char *path, evs_writer **out)
+{
+    if (!out)
+        return EVS_INVALID;
+    evs_writer *w = *out = calloc(1, sizeof *w);
+    if (!w)
+        return EVS_NOMEM;
+    if (!path)
+        return fail(&w->err, EVS_INVALID, "no database path given");
+    eng_status st = eng_db_open(path, ENG_OPEN_WRITE | ENG_OPEN_CREATE, &w->db);
+    if (st != ENG_OK) {
+        if (st == ENG_E_LOCKED)
+            return fail(&w->err, EVS_LOCKED,
+                        "%s: another evindex is writing to this database", path);
+        return fail(&w->err, status_from_engine(st), "%s: %s", path,
+                    w->db ? eng_db_errmsg(w->db) : "out of memory");
+    }
+    evs_status rc = check_schema(w, path);
+    if (rc != EVS_OK)
+        return rc;
+    if (!(w->builder = doc_builder_new()))
+        return fail(&w->err, EVS_NOMEM, "out of memory");
+    return EVS_OK;
+}
+
+const char *evs_writer_errmsg(const evs_writer *w)
+{
+    return w && w->err.data ? w->err.data : "";
+}
+
+/* Reads the whole file into *out (NUL-terminated). */
+static evs_status read_file(evs_writer *w, const char *path, char **out, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return fail(&w->err, EVS_BAD_INPUT, "%s: %s", path, strerror(errno));
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        fclose(f);
+        return fail(&w->err, EVS_BAD_INPUT, "%s: not a regular file", path);
+    }
+    if ((unsigned long long)sb.st_size > MAX_FILE_BYTES) {
+        fclose(f);
+        return fail(&w->err, EVS_BAD_INPUT,
+                    "%s: file too large (%lld bytes; a session file is at most %u MiB)",
+                    path, (long long)sb.st_size, MAX_FILE_BYTES >> 20);
+    }
+    char *data = malloc((size_t)sb.st_size + 1);
+    if (!data) {
+        fclose(f);
+        return fail(&w->err, EVS_NOMEM, "%s: out of memory", path);
+    }
+    size_t n = fread(data, 1, (size_t)sb.st_size, f);
+    int err = ferror(f) ? errno : 0;
+    fclose(f);
+    if (err) {
+        free(data);
+        return fail(&w->err, EVS_BAD_INPUT, "%s: %s", path, strerror(err));
+    }
+    data[n] = '\0';
+    *out = data;
+    *len = n;
+    return EVS_OK;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static evs_status parse_file(evs_writer *w, const char *path, const char *text,
+                             size_t len, session_list *list)
+{
+    char why[512] = "";
+    if (has_suffix(path, ".yaml") || has_suffix(path, ".yml")) {
+        if (yaml_read_sessions(text, len, list, why, sizeof why) != 0)
+            return fail(&w->err, EVS_BAD_INPUT, "%s:%s", path, why);
+        return EVS_OK;
+    }
+    session *s = session_list_push(list);
+    if (!s)
+        return fail(&w->err, EVS_NOMEM, "%s: out of memory", path);
+    if (page_read(text, len, s, why, sizeof why) != 0)
+        return fail(&w->err, EVS_BAD_INPUT, "%s: %s", path, why);
+    return EVS_OK;
+}
+
+/* Replaces whatever the file gave before with its sessions now. */
+static evs_status write_sessions(evs_writer *w, const char *abs, const session_list *list,
+                                 evs_file_stats *stats)
+{
+    buf term = BUF_INIT;
+    if (buf_printf(&term, "%s%s", PREFIX_SOURCE, abs) < 0)
+        return fail(&w->err, EVS_NOMEM, "out of memory");
+    eng_status st = eng_db_delete_term(w->db, term.data);
+    buf_free(&term);
+    for (size_t i = 0; st == ENG_OK && i < list->n; i++) {
+        unsigned quotes = 0;
+        st = doc_builder_add(w->builder, w->db, &list->items[i], abs, i, &quotes);
+        if (st == ENG_OK) {
+            stats->sessions++;
+            stats->quotes += quotes;
+        }
+    }
+    if (st != ENG_OK) {
+        w->broken = 1;
+        return engine_fail(w, st, "writing to the database failed");
+    }
+    return EVS_OK;
+}
+
+evs_status evs_writer_add_file(evs_writer *w, const char *path, evs_file_stats *stats)
+{
+    evs_file_stats ignored;
+    if (!stats)
+        stats = &ignored;
+    stats->sessions = stats->quotes = 0;
+    if (!w || !path)
+        return EVS_INVALID;
+    if (w->broken)
+        return fail(&w->err, EVS_IO, "an earlier database write failed; nothing more is added");
+    char *abs = realpath(path, NULL);
+    if (!abs)
+        return fail(&w->err, EVS_BAD_INPUT, "%s: %s", path, strerror(errno));
+    char *text = NULL;
+    size_t len = 0;
+    session_list list = { 0 };
+    evs_status rc = read_file(w, path, &text, &len);
+    if (rc == EVS_OK)
+        rc = parse_file(w, path, text, len, &list);
+    if (rc == EVS_OK)
+        rc = write_sessions(w, abs, &list, stats);
+    session_list_free(&list);
+    free(text);
+    free(abs);
+    return rc;
+}
+
+/* Records the languages present, merged with those already recorded, so
+ * that queries know which stemmers to apply. */
+static eng_status record_languages(evs_writer *w)
+{
+    char *old = NULL;
+    eng_status st = eng_db_get_metadata(w->db, META_LANGUAGES, &old, NULL);
+    if (st != ENG_OK)
+        return st;
+    buf merged = BUF_INIT;
+    int oom = buf_puts(&merged, old);
+    const char *seen = doc_builder_languages(w->builder);
+    for (const char *p = seen; *p && !oom;) {
+        size_t n = strcspn(p, " ");
+        int present = 0;
+        for (const char *q = old; *q;) {
+            size_t m = strcspn(q, " ");
+            if (m == n && memcmp(p, q, n) == 0)
+                present = 1;
+            q += m + (q[m] == ' ');
+        }
+        if (!present)
+            oom |= (merged.len && buf_putc(&merged, ' ') < 0) | buf_append(&merged, p, n);
+        p += n + (p[n] == ' ');
+    }
+    free(old);
+    if (!oom)
+        st = eng_db_set_metadata(w->db, META_LANGUAGES, merged.data ? merged.data : "",
+                                 merged.len);
+    buf_free(&merged);
+    return oom ? ENG_E_NOMEM : st;
+}
+
+evs_status evs_writer_commit(evs_writer *w)
+{
+    if (!w || !w->db || !w->builder)
+        return EVS_INVALID;
+    if (w->broken)
+        return fail(&w->err, EVS_IO,
+                    "not committed: an earlier write failed; the database keeps its last commit");
+    eng_status st = record_languages(w);
+    if (st == ENG_OK)
+        st = eng_db_set_metadata(w->db, META_SCHEMA, SCHEMA_VERSION, strlen(SCHEMA_VERSION));
+    if (st == ENG_OK)
+        st = eng_db_commit(w->db);
+    if (st != ENG_OK) {
+        w->broken = 1;
+        return engine_fail(w, st, "commit failed");
+    }
+    return EVS_OK;
+}
+
+void evs_writer_close(evs_writer *w)
+{
+    if (!w)
+        return;
+    eng_db_close(w->db);
+    doc_builder_free(w->builder);
+    buf_free(&w->err);
+    free(w);
+}

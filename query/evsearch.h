@@ -1,0 +1,211 @@
+/*
+ * evsearch.h — libevsearch, search over the archive of the European Week of
+ * Regions and Cities (and OPEN DAYS) sessions.
+ *
+ * The shape follows SQLite's: open a database, run a search, step through
+ * the hits and read their fields, free, close.  Indexing has the same shape:
+ * open a writer, add files, commit, close.
+ *
+ * Conventions
+ *  - Every name starts with evs_.  Handles are opaque.
+ *  - Functions that can fail return an evs_status; the message that says
+ *    why is kept on the handle (evs_db_errmsg, evs_writer_errmsg) until the
+ *    next call on it.
+ *  - Ownership: a handle returned through an out-parameter belongs to the
+ *    caller, who frees it with the matching evs_*_free / evs_*_close.
+ *    Strings returned as `const char *` belong to the handle they came from
+ *    and live as long as it.  Freeing or closing NULL does nothing.
+ *  - Option structs start with a version field; initialise them with the
+ *    matching *_INIT macro so that later versions can add members.
+ *
+ * Thread safety: a handle belongs to one thread at a time.  Separate handles
+ * (even on the same database) may be used from different threads at once.
+ * A reader sees the database as of its last open or evs_db_reopen; when a
+ * writer commits meanwhile, a call may fail with EVS_CHANGED: call
+ * evs_db_reopen and run it again.
+ */
+#ifndef EVSEARCH_H
+#define EVSEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define EVS_VERSION_MAJOR 0
+#define EVS_VERSION_MINOR 1
+#define EVS_VERSION_PATCH 0
+#define EVS_VERSION_STRING "0.1.0"
+
+/* The library's version at run time, e.g. "0.1.0". */
+const char *evs_version(void);
+
+typedef enum evs_status {
+    EVS_OK = 0,
+    EVS_NOMEM,          /* out of memory */
+    EVS_INVALID,        /* invalid argument (e.g. NULL where a handle is due) */
+    EVS_NOT_FOUND,      /* no database at that path */
+    EVS_LOCKED,         /* another writer holds the database */
+    EVS_CORRUPT,        /* the database is damaged */
+    EVS_CHANGED,        /* the database changed while reading: reopen, retry */
+    EVS_IO,             /* reading or writing failed (disk full, permissions) */
+    EVS_VERSION,        /* database from an incompatible version */
+    EVS_BAD_QUERY,      /* the query text cannot be understood */
+    EVS_BAD_INPUT,      /* a file cannot be read, or is not a session page
+                           or valid YAML */
+    EVS_INTERNAL        /* a bug: please report it */
+} evs_status;
+
+/* A short English description of a status ("database is locked"). */
+const char *evs_status_str(evs_status st);
+
+/* ------------------------------------------------------------- reading */
+
+typedef struct evs_db evs_db;
+
+/*
+ * Opens the database at path for searching (a directory written by
+ * evs_writer, or a stub file listing several).  As with sqlite3_open, *out
+ * receives a handle even when opening fails (unless memory ran out, then
+ * NULL), so that evs_db_errmsg can say why: close it in every case.
+ */
+evs_status evs_db_open(const char *path, evs_db **out);
+
+/* The message of the last failed call on db ("" when none). */
+const char *evs_db_errmsg(const evs_db *db);
+
+/* Moves db to the latest committed state of the database. */
+evs_status evs_db_reopen(evs_db *db);
+
+/* Number of sessions in the database. */
+evs_status evs_db_session_count(evs_db *db, uint32_t *out);
+
+void evs_db_close(evs_db *db);
+
+/* ------------------------------------------------------------- searching */
+
+typedef struct evs_search_options {
+    unsigned version;         /* EVS_SEARCH_OPTIONS_VERSION */
+    unsigned offset;          /* sessions to skip */
+    unsigned limit;           /* sessions to return (0: none) */
+    unsigned quote_limit;     /* quotes to return (0: none) */
+    unsigned snippets;        /* fragments per session (0: none) */
+    unsigned fragment_chars;  /* about this many characters each (0: 160) */
+} evs_search_options;
+
+#define EVS_SEARCH_OPTIONS_VERSION 1
+#define EVS_SEARCH_OPTIONS_INIT { EVS_SEARCH_OPTIONS_VERSION, 0, 10, 10, 3, 160 }
+
+typedef struct evs_results evs_results;
+typedef struct evs_hit evs_hit;
+typedef struct evs_snippet evs_snippet;
+
+/*
+ * Runs query (see README: words must all match, "quoted phrases", OR,
+ * -word to exclude, parentheses).  opts may be NULL for the defaults.  On
+ * success *out holds the results (free them with evs_results_free); on
+ * failure *out is NULL and evs_db_errmsg says why (EVS_BAD_QUERY: with the
+ * column where the query went wrong).
+ */
+evs_status evs_search(evs_db *db, const char *query, const evs_search_options *opts,
+                      evs_results **out);
+
+void evs_results_free(evs_results *res);
+
+/* An estimate of how many sessions match in all (not just this page). */
+uint64_t evs_results_estimated_total(const evs_results *res);
+
+typedef enum evs_hit_kind {
+    EVS_HIT_SESSION = 0,
+    EVS_HIT_QUOTE = 1
+} evs_hit_kind;
+
+/* Hits of one kind, best first; a hit lives as long as its results. */
+size_t evs_results_count(const evs_results *res, evs_hit_kind kind);
+const evs_hit *evs_results_hit(const evs_results *res, evs_hit_kind kind, size_t i);
+
+typedef enum evs_field {
+    EVS_FIELD_PATH,         /* the source file, absolute */
+    EVS_FIELD_TITLE,        /* the session's title (for a quote: its session's) */
+    EVS_FIELD_DATE,         /* YYYY-MM-DD */
+    EVS_FIELD_START_TIME,   /* HH:MM */
+    EVS_FIELD_END_TIME,
+    EVS_FIELD_TIMEZONE,
+    EVS_FIELD_LANG,         /* ISO 639-1 code of the text */
+    EVS_FIELD_CODE,         /* session code ("09C14") */
+    EVS_FIELD_TYPE,         /* session type ("Workshop") */
+    EVS_FIELD_THEME,
+    EVS_FIELD_DESCRIPTION,
+    EVS_FIELD_SPEAKER,      /* quotes: who said it */
+    EVS_FIELD_AFFILIATION,  /* quotes: the speaker's affiliation */
+    EVS_FIELD_TEXT          /* quotes: what was said */
+} evs_field;
+
+evs_hit_kind evs_hit_get_kind(const evs_hit *hit);
+/* A field's text, NUL-terminated, or NULL when the session does not give it. */
+const char *evs_hit_field(const evs_hit *hit, evs_field field);
+int evs_hit_year(const evs_hit *hit);           /* 0 when unknown */
+double evs_hit_score(const evs_hit *hit);       /* relevance, higher is better */
+/* Speakers of a session hit, in page order (a quote has none). */
+size_t evs_hit_speaker_count(const evs_hit *hit);
+const char *evs_hit_speaker_name(const evs_hit *hit, size_t i);
+
+/*
+ * Snippets: fragments of the hit's text with the query's matches marked.
+ * A session has up to opts->snippets of them, from any field; a quote has
+ * exactly one, its text (whole when short).
+ */
+size_t evs_hit_snippet_count(const evs_hit *hit);
+const evs_snippet *evs_hit_snippet(const evs_hit *hit, size_t i);
+/* The field the fragment comes from: "title", "summary", "quote", ... */
+const char *evs_snippet_field(const evs_snippet *sn);
+/* The fragment, NUL-terminated; "…" marks where text was cut. */
+const char *evs_snippet_text(const evs_snippet *sn, size_t *len);
+/* Highlights: byte ranges [start, end) into the fragment's text, in order,
+ * each covering whole words. */
+size_t evs_snippet_span_count(const evs_snippet *sn);
+void evs_snippet_span(const evs_snippet *sn, size_t i, size_t *start, size_t *end);
+
+/* ------------------------------------------------------------- indexing */
+
+typedef struct evs_writer evs_writer;
+
+/*
+ * Opens the database at path for writing, creating it when missing.  Only
+ * one writer at a time: a second gets EVS_LOCKED.  Like evs_db_open, *out
+ * is set even on failure; close it in every case.
+ */
+evs_status evs_writer_open(const char *path, evs_writer **out);
+const char *evs_writer_errmsg(const evs_writer *w);
+
+typedef struct evs_file_stats {
+    unsigned sessions;      /* sessions indexed from the file */
+    unsigned quotes;        /* speaker quotes indexed from the file */
+} evs_file_stats;
+
+/*
+ * Reads the file at path (a session page, or YAML when it ends in .yaml or
+ * .yml) and indexes its sessions, replacing what an earlier run indexed
+ * from the same file.  All or nothing: when the file cannot be read or
+ * understood (EVS_BAD_INPUT), nothing from it is added and the
+ * message names the file and, where there is one, the line.  stats may be
+ * NULL.  Nothing is visible to readers before evs_writer_commit.
+ * EVS_BAD_INPUT is the file's problem: the writer can go on with others.
+ * Any other failure is the database's (EVS_IO: disk full, ...): the writer
+ * then refuses further work and commits nothing more.
+ */
+evs_status evs_writer_add_file(evs_writer *w, const char *path, evs_file_stats *stats);
+
+/* Makes everything added so far visible, atomically. */
+evs_status evs_writer_commit(evs_writer *w);
+
+/* Closes the writer; what was added since the last commit is discarded. */
+void evs_writer_close(evs_writer *w);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,337 @@
+/* matcher.c — see matcher.h. */
+#include "matcher.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int match_langs_init(match_langs *l, const char *codes)
+{
+    memset(l, 0, sizeof *l);
+    if (!(l->plain = txt_analyzer_new(NULL)))
+        return -1;
+    for (const char *p = codes ? codes : ""; *p && l->n < MATCH_MAX_LANGS;) {
+        size_t n = strcspn(p, " ");
+        if (n > 0 && n < sizeof l->code[0]) {
+            memcpy(l->code[l->n], p, n);
+            l->code[l->n][n] = '\0';
+            if (!(l->an[l->n] = txt_analyzer_new(l->code[l->n]))) {
+                match_langs_free(l);
+                return -1;
+            }
+            l->n++;
+        }
+        p += n + (p[n] == ' ');
+    }
+    return 0;
+}
+
+void match_langs_free(match_langs *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        txt_analyzer_free(l->an[i]);
+    txt_analyzer_free(l->plain);
+    memset(l, 0, sizeof *l);
+}
+
+int match_langs_find(const match_langs *l, const char *code)
+{
+    for (size_t i = 0; code && i < l->n; i++)
+        if (strcmp(l->code[i], code) == 0)
+            return (int)i;
+    return -1;
+}
+
+txt_analyzer *match_langs_analyzer(const match_langs *l, const char *code)
+{
+    int i = match_langs_find(l, code);
+    return i < 0 ? l->plain : l->an[i];
+}
+
+/* ------------------------------------------------------------- building */
+
+typedef struct build {
+    const match_langs *langs;
+    matcher *m;
+    buf tmp, cf;
+    int oom;
+} build;
+
+static void word_free(match_word *w)
+{
+    free(w->term);
+    for (size_t i = 0; i < MATCH_MAX_LANGS; i++)
+        free(w->stem[i]);
+}
+
+void matcher_free(matcher *m)
+{
+    for (size_t g = 0; g < m->n; g++) {
+        for (size_t i = 0; i < m->groups[g].n; i++)
+            word_free(&m->groups[g].words[i]);
+        free(m->groups[g].words);
+    }
+    free(m->groups);
+    m->groups = NULL;
+    m->n = 0;
+}
+
+/* Folds a typed word into its term and per-language stems.  A word too
+ * long to be a term leaves w->term NULL: it cannot match anything. */
+static int word_init(build *b, match_word *w, const char *raw)
+{
+    memset(w, 0, sizeof *w);
+    size_t len = strlen(raw);
+    buf_clear(&b->tmp);
+    if (txt_fold(raw, len, &b->tmp) < 0)
+        return -1;
+    if (b->tmp.len == 0 || b->tmp.len > TXT_MAX_TERM)
+        return 0;
+    if (!(w->term = strdup(b->tmp.data)))
+        return -1;
+    buf_clear(&b->cf);
+    if (txt_casefold(raw, len, &b->cf) < 0)
+        return -1;
+    for (size_t i = 0; i < b->langs->n; i++) {
+        if (!txt_analyzer_stems(b->langs->an[i]))
+            continue;
+        buf_clear(&b->tmp);
+        if (txt_stem_word(b->langs->an[i], b->cf.data, b->cf.len, &b->tmp) < 0)
+            return -1;
+        if (b->tmp.len && !(w->stem[i] = strdup(b->tmp.data)))
+            return -1;
+    }
+    return 0;
+}
+
+static eng_query *term_query(build *b, const char *pre1, const char *pre2, const char *s)
+{
+    buf_clear(&b->tmp);
+    if (buf_puts(&b->tmp, pre1) < 0 || buf_puts(&b->tmp, pre2) < 0 ||
+        buf_puts(&b->tmp, s) < 0)
+        return NULL;
+    return eng_query_term(b->tmp.data, b->tmp.len, 1);
+}
+
+static void free_all(eng_query **qs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        eng_query_free(qs[i]);
+}
+
+/* One word: its exact term, or any of its stems.  A document holding the
+ * exact word matches both and so ranks above one holding only a stem. */
+static eng_query *word_query(build *b, const match_word *w, const char *prefix)
+{
+    if (!w->term)
+        return eng_query_match_nothing();
+    eng_query *subs[1 + MATCH_MAX_LANGS];
+    size_t n = 0;
+    subs[n++] = term_query(b, prefix, "", w->term);
+    for (size_t i = 0; i < b->langs->n; i++) {
+        if (!w->stem[i])
+            continue;
+        int dup = 0;
+        for (size_t j = 0; j < i; j++)
+            dup |= w->stem[j] && strcmp(w->stem[j], w->stem[i]) == 0;
+        if (dup)
+            continue;
+        buf pre = BUF_INIT;
+        if (buf_printf(&pre, "%s%s", PREFIX_STEM, prefix) < 0) {
+            free_all(subs, n);
+            return NULL;
+        }
+        subs[n++] = term_query(b, pre.data, "", w->stem[i]);
+        buf_free(&pre);
+    }
+    eng_query *q = n == 1 ? eng_query_copy(subs[0])
+                          : eng_query_combine(ENG_OP_OR, subs, n, 0);
+    free_all(subs, n);
+    return q;
+}
+
+/* Words that must stand together: a phrase of exact terms. */
+static eng_query *phrase_query(build *b, const match_group *g, const char *prefix)
+{
+    eng_query **subs = calloc(g->n, sizeof *subs);
+    if (!subs)
+        return NULL;
+    int impossible = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        if (!g->words[i].term)
+            impossible = 1;
+        else
+            subs[i] = term_query(b, prefix, "", g->words[i].term);
+    }
+    eng_query *q = impossible ? eng_query_match_nothing()
+                              : eng_query_combine(ENG_OP_PHRASE, subs, g->n, 0);
+    free_all(subs, g->n);
+    free(subs);
+    return q;
+}
+
+static int push_group(build *b, match_group g)
+{
+    match_group *gs = realloc(b->m->groups, (b->m->n + 1) * sizeof *gs);
+    if (!gs)
+        return -1;
+    b->m->groups = gs;
+    b->m->groups[b->m->n++] = g;
+    return 0;
+}
+
+/* A term node becomes a group; when positive it is kept for highlighting. */
+static eng_query *term_node_query(build *b, const qnode *n, int positive)
+{
+    match_group g = { calloc(n->n_words, sizeof(match_word)), 0, n->field };
+    eng_query *q = NULL;
+    if (!g.words)
+        return NULL;
+    for (; g.n < n->n_words; g.n++)
+        if (word_init(b, &g.words[g.n], n->words[g.n]) < 0) {
+            g.n++;
+            goto drop;
+        }
+    const char *prefix = n->field ? n->field->prefix : "";
+    q = g.n == 1 ? word_query(b, &g.words[0], prefix) : phrase_query(b, &g, prefix);
+    if (!q)
+        goto drop;
+    if (positive) {
+        if (push_group(b, g) < 0) {
+            eng_query_free(q);
+            q = NULL;
+            goto drop;
+        }
+        return q;
+    }
+    /* An excluded word is not highlighted: its group is dropped. */
+drop:
+    for (size_t i = 0; i < g.n; i++)
+        word_free(&g.words[i]);
+    free(g.words);
+    return q;
+}
+
+static eng_query *node_query(build *b, const qnode *n, int positive);
+
+/* Words typed side by side (ile de france) need not stand together to
+ * match, but where they do, that is what the user meant: a phrase group
+ * that only the highlighter uses marks them as one. */
+static int add_phrase_hint(build *b, const qnode *n, size_t from, size_t to)
+{
+    size_t words = 0;
+    for (size_t i = from; i < to; i++)
+        words += n->kids[i]->n_words;
+    match_group g = { calloc(words, sizeof(match_word)), 0, NULL };
+    if (!g.words)
+        return -1;
+    for (size_t i = from; i < to; i++)
+        for (size_t j = 0; j < n->kids[i]->n_words; j++)
+            if (word_init(b, &g.words[g.n++], n->kids[i]->words[j]) < 0)
+                goto oom;
+    if (push_group(b, g) == 0)
+        return 0;
+oom:
+    for (size_t i = 0; i < g.n; i++)
+        word_free(&g.words[i]);
+    free(g.words);
+    return -1;
+}
+
+static int is_plain_term(const qnode *k)
+{
+    return k->type == QN_TERM && !k->field && !k->quoted;
+}
+
+/* AND of the positive children, minus the union of the negated ones. */
+static eng_query *and_query(build *b, const qnode *n, int positive)
+{
+    eng_query **pos = calloc(n->n_kids, sizeof *pos);
+    eng_query **neg = calloc(n->n_kids + 1, sizeof *neg);
+    size_t np = 0, nn = 0;
+    eng_query *q = NULL;
+    if (!pos || !neg)
+        goto done;
+    for (size_t i = 0; i < n->n_kids; i++) {
+        const qnode *k = n->kids[i];
+        eng_query *kq = k->type == QN_NOT ? node_query(b, k->kids[0], !positive)
+                                          : node_query(b, k, positive);
+        if (!kq)
+            goto done;
+        if (k->type == QN_NOT)
+            neg[nn++] = kq;
+        else
+            pos[np++] = kq;
+    }
+    if (positive) {
+        for (size_t i = 0; i < n->n_kids;) {
+            size_t j = i;
+            while (j < n->n_kids && is_plain_term(n->kids[j]))
+                j++;
+            if (j - i >= 2 && add_phrase_hint(b, n, i, j) < 0)
+                goto done;
+            i = j > i ? j : i + 1;
+        }
+    }
+    eng_query *base = np == 0 ? eng_query_match_all()
+                    : np == 1 ? eng_query_copy(pos[0])
+                              : eng_query_combine(ENG_OP_AND, pos, np, 0);
+    if (!base || nn == 0) {
+        q = base;
+        goto done;
+    }
+    memmove(neg + 1, neg, nn * sizeof *neg);
+    neg[0] = base;
+    nn++;
+    q = eng_query_combine(ENG_OP_AND_NOT, neg, nn, 0);
+done:
+    if (pos)
+        free_all(pos, np);
+    if (neg)
+        free_all(neg, nn);
+    free(pos);
+    free(neg);
+    return q;
+}
+
+static eng_query *node_query(build *b, const qnode *n, int positive)
+{
+    switch (n->type) {
+    case QN_TERM:
+        return term_node_query(b, n, positive);
+    case QN_AND:
+        return and_query(b, n, positive);
+    case QN_NOT: {
+        /* A lone NOT (the whole query, or one side of an OR): everything
+         * but what it names. */
+        qnode and = { QN_AND, NULL, 0, 0, NULL, (qnode **)&n, 1 };
+        return and_query(b, &and, positive);
+    }
+    case QN_OR: {
+        eng_query **subs = calloc(n->n_kids, sizeof *subs);
+        if (!subs)
+            return NULL;
+        size_t k = 0;
+        for (; k < n->n_kids; k++)
+            if (!(subs[k] = node_query(b, n->kids[k], positive)))
+                break;
+        eng_query *q = k == n->n_kids ? eng_query_combine(ENG_OP_OR, subs, k, 0) : NULL;
+        free_all(subs, k);
+        free(subs);
+        return q;
+    }
+    }
+    return NULL;
+}
+
+eng_query *matcher_build(const qnode *tree, const match_langs *langs, matcher *m)
+{
+    build b = { langs, m, BUF_INIT, BUF_INIT, 0 };
+    m->groups = NULL;
+    m->n = 0;
+    eng_query *q = node_query(&b, tree, 1);
+    buf_free(&b.tmp);
+    buf_free(&b.cf);
+    if (!q)
+        matcher_free(m);
+    return q;
+}

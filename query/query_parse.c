@@ -1,0 +1,445 @@
+/* query_parse.c — see query_parse.h.  A lexer, then recursive descent. */
+#include "query_parse.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analysis/analysis.h"
+#include "../common/buf.h"
+
+/* Deeper nesting than this is refused rather than risking the stack. */
+#define MAX_DEPTH 64
+
+typedef enum tok_type {
+    T_END, T_WORD, T_PHRASE, T_LPAREN, T_RPAREN, T_OR, T_AND, T_NOT, T_MINUS,
+    T_PLUS, T_FIELD
+} tok_type;
+
+typedef struct token {
+    tok_type type;
+    const char *s;      /* T_WORD, T_PHRASE: the text; T_FIELD: the name */
+    size_t len;
+    size_t at;          /* byte offset in the query */
+} token;
+
+typedef struct parser {
+    const char *q;
+    size_t len, pos;
+    token tok;
+    int depth;
+    char *err;
+    size_t errlen;
+    int failed;
+} parser;
+
+/* The 1-based column of byte offset at, counting characters. */
+static size_t column(const parser *p, size_t at)
+{
+    size_t col = 1;
+    for (size_t i = 0; i < at && i < p->len; i++)
+        if (((unsigned char)p->q[i] & 0xc0) != 0x80)
+            col++;
+    return col;
+}
+
+static void set_error(parser *p, size_t at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_error(parser *p, size_t at, const char *fmt, ...)
+{
+    if (p->failed)
+        return;
+    p->failed = 1;
+    int n = snprintf(p->err, p->errlen, "column %zu: ", column(p, at));
+    if (n < 0 || (size_t)n >= p->errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->err + n, p->errlen - (size_t)n, fmt, ap);
+    va_end(ap);
+}
+
+/* Opening and closing quotes: ASCII and the typographic ones users paste. */
+static size_t quote_len(const char *s, size_t left)
+{
+    if (left >= 1 && s[0] == '"')
+        return 1;
+    if (left >= 3 && (memcmp(s, "\xe2\x80\x9c", 3) == 0 ||    /* “ */
+                      memcmp(s, "\xe2\x80\x9d", 3) == 0 ||    /* ” */
+                      memcmp(s, "\xe2\x80\x9e", 3) == 0))     /* „ */
+        return 3;
+    return 0;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int ends_word(const parser *p, size_t i)
+{
+    char c = p->q[i];
+    return is_space(c) || c == '(' || c == ')' || quote_len(p->q + i, p->len - i);
+}
+
+static int is_keyword(const token *t, const char *kw)
+{
+    return t->len == strlen(kw) && memcmp(t->s, kw, t->len) == 0;
+}
+
+/* A "name:" prefix made of ASCII letters, as fields are named. */
+static size_t field_prefix_len(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+        i++;
+    return i > 0 && i < len && s[i] == ':' ? i : 0;
+}
+
+static void next(parser *p)
+{
+    while (p->pos < p->len && is_space(p->q[p->pos]))
+        p->pos++;
+    token *t = &p->tok;
+    t->at = p->pos;
+    t->s = p->q + p->pos;
+    t->len = 0;
+    if (p->pos >= p->len) {
+        t->type = T_END;
+        return;
+    }
+    char c = p->q[p->pos];
+    size_t ql = quote_len(p->q + p->pos, p->len - p->pos);
+    if (ql) {
+        size_t start = p->pos + ql, i = start;
+        size_t close = 0;
+        while (i < p->len && !(close = quote_len(p->q + i, p->len - i)))
+            i++;
+        if (!close) {
+            set_error(p, t->at, "missing closing quote");
+            t->type = T_END;
+            p->pos = p->len;
+            return;
+        }
+        t->type = T_PHRASE;
+        t->s = p->q + start;
+        t->len = i - start;
+        p->pos = i + close;
+        return;
+    }
+    if (c == '(' || c == ')') {
+        t->type = c == '(' ? T_LPAREN : T_RPAREN;
+        p->pos++;
+        return;
+    }
+    /* a sign sticks to what follows: -word, -"phrase", -(group) */
+    if ((c == '-' || c == '+') && p->pos + 1 < p->len && !is_space(p->q[p->pos + 1]) &&
+        p->q[p->pos + 1] != ')') {
+        t->type = c == '-' ? T_MINUS : T_PLUS;
+        p->pos++;
+        return;
+    }
+    size_t i = p->pos;
+    while (i < p->len && !ends_word(p, i))
+        i++;
+    t->len = i - p->pos;
+    size_t fl = field_prefix_len(t->s, t->len);
+    if (fl) {
+        t->type = T_FIELD;
+        t->len = fl;
+        p->pos += fl + 1;
+        return;
+    }
+    p->pos = i;
+    t->type = is_keyword(t, "OR") ? T_OR : is_keyword(t, "AND") ? T_AND
+            : is_keyword(t, "NOT") ? T_NOT : T_WORD;
+}
+
+/* ----------------------------------------------------------------- nodes */
+
+void qnode_free(qnode *n)
+{
+    if (!n)
+        return;
+    for (size_t i = 0; i < n->n_words; i++)
+        free(n->words[i]);
+    free(n->words);
+    for (size_t i = 0; i < n->n_kids; i++)
+        qnode_free(n->kids[i]);
+    free(n->kids);
+    free(n);
+}
+
+static qnode *node_new(parser *p, qnode_type type)
+{
+    qnode *n = calloc(1, sizeof *n);
+    if (!n && !p->failed) {
+        p->failed = 1;
+        snprintf(p->err, p->errlen, "out of memory");
+    }
+    if (n)
+        n->type = type;
+    return n;
+}
+
+static int add_kid(parser *p, qnode *parent, qnode *kid)
+{
+    qnode **k = realloc(parent->kids, (parent->n_kids + 1) * sizeof *k);
+    if (!k) {
+        qnode_free(kid);
+        if (!p->failed) {
+            p->failed = 1;
+            snprintf(p->err, p->errlen, "out of memory");
+        }
+        return -1;
+    }
+    parent->kids = k;
+    parent->kids[parent->n_kids++] = kid;
+    return 0;
+}
+
+/* A term node from the words in s[0..len); NULL without error when the text
+ * holds no word at all (punctuation only). */
+static qnode *term_node(parser *p, const token *t, const schema_text_field *field)
+{
+    qnode *n = node_new(p, QN_TERM);
+    if (!n)
+        return NULL;
+    n->quoted = t->type == T_PHRASE;
+    n->field = field;
+    size_t cursor = 0;
+    txt_span w;
+    while (txt_next_word(t->s, t->len, &cursor, &w, NULL)) {
+        char **words = realloc(n->words, (n->n_words + 1) * sizeof *words);
+        char *word = words ? strndup(t->s + w.start, w.end - w.start) : NULL;
+        if (words)
+            n->words = words;
+        if (!word) {
+            qnode_free(n);
+            p->failed = 1;
+            snprintf(p->err, p->errlen, "out of memory");
+            return NULL;
+        }
+        n->words[n->n_words++] = word;
+    }
+    if (!n->n_words) {
+        qnode_free(n);
+        return NULL;
+    }
+    return n;
+}
+
+static const char *field_list(void)
+{
+    static const char list[] = "title, speaker, org, country, theme, quote";
+    return list;
+}
+
+static qnode *parse_or(parser *p);
+
+static qnode *parse_unary(parser *p);
+
+static qnode *parse_primary(parser *p)
+{
+    token t = p->tok;
+    switch (t.type) {
+    case T_LPAREN: {
+        if (++p->depth > MAX_DEPTH) {
+            set_error(p, t.at, "parentheses nested too deeply");
+            return NULL;
+        }
+        next(p);
+        qnode *inner = parse_or(p);
+        p->depth--;
+        if (p->failed) {
+            qnode_free(inner);
+            return NULL;
+        }
+        if (p->tok.type != T_RPAREN) {
+            qnode_free(inner);
+            set_error(p, t.at, "missing closing parenthesis for this one");
+            return NULL;
+        }
+        next(p);
+        if (!inner)
+            set_error(p, t.at, "nothing between the parentheses");
+        return inner;
+    }
+    case T_FIELD: {
+        const schema_text_field *f = schema_text_field_named(t.s, t.len);
+        if (!f) {
+            set_error(p, t.at, "unknown field \"%.*s\"; known fields: %s", (int)t.len,
+                      t.s, field_list());
+            return NULL;
+        }
+        next(p);
+        if (p->tok.type != T_WORD && p->tok.type != T_PHRASE) {
+            set_error(p, t.at, "%.*s: needs a word or a \"phrase\" right after it",
+                      (int)t.len, t.s);
+            return NULL;
+        }
+        token v = p->tok;
+        next(p);
+        qnode *n = term_node(p, &v, f);
+        if (!n && !p->failed)
+            set_error(p, v.at, "%.*s: has no word to search for", (int)t.len, t.s);
+        return n;
+    }
+    case T_WORD:
+    case T_PHRASE:
+        next(p);
+        return term_node(p, &t, NULL);
+    case T_RPAREN:
+        set_error(p, t.at, "unmatched ')'");
+        return NULL;
+    default:
+        set_error(p, t.at, "expected a word here");
+        return NULL;
+    }
+}
+
+static qnode *parse_unary(parser *p)
+{
+    token t = p->tok;
+    if (t.type == T_MINUS || t.type == T_NOT || t.type == T_PLUS) {
+        if (++p->depth > MAX_DEPTH) {
+            set_error(p, t.at, "too many operators in a row");
+            return NULL;
+        }
+        next(p);
+        if (p->tok.type == T_END || p->tok.type == T_RPAREN || p->tok.type == T_OR) {
+            set_error(p, t.at, "%s needs a word after it",
+                      t.type == T_NOT ? "NOT" : t.type == T_MINUS ? "-" : "+");
+            p->depth--;
+            return NULL;
+        }
+        qnode *kid = parse_unary(p);
+        p->depth--;
+        if (!kid || t.type == T_PLUS)
+            return kid;
+        qnode *n = node_new(p, QN_NOT);
+        if (!n || add_kid(p, n, kid) < 0) {
+            qnode_free(n);
+            return NULL;
+        }
+        return n;
+    }
+    return parse_primary(p);
+}
+
+/* Words side by side must all match.  NULL without error: nothing there. */
+static qnode *parse_and(parser *p)
+{
+    qnode *and = node_new(p, QN_AND);
+    if (!and)
+        return NULL;
+    while (!p->failed) {
+        tok_type ty = p->tok.type;
+        if (ty == T_END || ty == T_RPAREN || ty == T_OR)
+            break;
+        if (ty == T_AND) {
+            next(p);
+            continue;
+        }
+        qnode *kid = parse_unary(p);
+        if (kid && add_kid(p, and, kid) < 0)
+            break;
+    }
+    if (p->failed || and->n_kids == 0) {
+        qnode_free(and);
+        return NULL;
+    }
+    if (and->n_kids == 1) {
+        qnode *only = and->kids[0];
+        and->n_kids = 0;
+        qnode_free(and);
+        return only;
+    }
+    return and;
+}
+
+static qnode *parse_or(parser *p)
+{
+    size_t at = p->tok.at;
+    qnode *first = parse_and(p);
+    if (p->failed)
+        return NULL;
+    if (p->tok.type != T_OR)
+        return first;
+    qnode *or = node_new(p, QN_OR);
+    if (!or || (first && add_kid(p, or, first) < 0)) {
+        qnode_free(or);
+        return NULL;
+    }
+    if (!first)
+        set_error(p, at, "OR needs a word on its left");
+    while (!p->failed && p->tok.type == T_OR) {
+        size_t or_at = p->tok.at;
+        next(p);
+        qnode *kid = parse_and(p);
+        if (!kid) {
+            set_error(p, or_at, "OR needs a word on its right");
+            break;
+        }
+        if (add_kid(p, or, kid) < 0)
+            break;
+    }
+    if (p->failed) {
+        qnode_free(or);
+        return NULL;
+    }
+    return or;
+}
+
+qnode *query_parse(const char *text, char *err, size_t errlen)
+{
+    parser p = { text ? text : "", text ? strlen(text) : 0, 0, { 0 }, 0, err, errlen, 0 };
+    if (errlen)
+        err[0] = '\0';
+    next(&p);
+    qnode *root = p.failed ? NULL : parse_or(&p);
+    if (!p.failed && p.tok.type == T_RPAREN)
+        set_error(&p, p.tok.at, "unmatched ')'");
+    if (p.failed) {
+        qnode_free(root);
+        return NULL;
+    }
+    if (!root) {
+        snprintf(err, errlen, "empty query: type the words to look for, "
+                              "for example: evsearch \"value chains\"");
+        return NULL;
+    }
+    return root;
+}
+
+/* --------------------------------------------------------------- describe */
+
+static int describe(buf *b, const qnode *n)
+{
+    static const char *const ops[] = { "", "AND", "OR", "NOT" };
+    if (n->type == QN_TERM) {
+        int rc = 0;
+        if (n->field)
+            rc |= buf_printf(b, "%s:", n->field->name);
+        rc |= buf_putc(b, '"');
+        for (size_t i = 0; i < n->n_words; i++)
+            rc |= buf_printf(b, "%s%s", i ? " " : "", n->words[i]);
+        return rc | buf_putc(b, '"');
+    }
+    int rc = buf_printf(b, "(%s", ops[n->type]);
+    for (size_t i = 0; i < n->n_kids; i++)
+        rc |= buf_putc(b, ' ') | describe(b, n->kids[i]);
+    return rc | buf_putc(b, ')');
+}
+
+char *qnode_describe(const qnode *n)
+{
+    buf b = BUF_INIT;
+    if (describe(&b, n) < 0) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_detach(&b);
+}

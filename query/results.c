@@ -1,0 +1,250 @@
+/* results.c — hits: filled from stored records, read through the API. */
+#include "results.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/record.h"
+
+/* Which record tag each public field reads, per kind of hit. */
+static int field_tag(evs_field f)
+{
+    switch (f) {
+    case EVS_FIELD_PATH:        return F_PATH;
+    case EVS_FIELD_TITLE:       return F_TITLE;
+    case EVS_FIELD_DATE:        return F_DATE;
+    case EVS_FIELD_START_TIME:  return F_START_TIME;
+    case EVS_FIELD_END_TIME:    return F_END_TIME;
+    case EVS_FIELD_TIMEZONE:    return F_TIMEZONE;
+    case EVS_FIELD_LANG:        return F_LANG;
+    case EVS_FIELD_CODE:        return F_CODE;
+    case EVS_FIELD_TYPE:        return F_TYPE;
+    case EVS_FIELD_THEME:       return F_THEME;
+    case EVS_FIELD_DESCRIPTION: return F_DESCRIPTION;
+    case EVS_FIELD_SPEAKER:     return F_QUOTE_SPEAKER;
+    case EVS_FIELD_AFFILIATION: return F_QUOTE_AFFILIATION;
+    case EVS_FIELD_TEXT:        return F_QUOTE_TEXT;
+    }
+    return 0;
+}
+
+static int copy_fields(evs_hit *hit, const char *data, size_t len)
+{
+    for (int f = 0; f <= EVS_FIELD_TEXT; f++) {
+        const char *s;
+        size_t n;
+        if (record_get(data, len, field_tag((evs_field)f), &s, &n) &&
+            !(hit->fields[f] = strndup(s, n)))
+            return -1;
+    }
+    const char *y;
+    size_t n;
+    if (record_get(data, len, F_YEAR, &y, &n))
+        for (size_t i = 0; i < n && y[i] >= '0' && y[i] <= '9' && hit->year < 100000; i++)
+            hit->year = hit->year * 10 + (y[i] - '0');
+    return 0;
+}
+
+/* Speaker names: the first tab-separated column of each line. */
+static int copy_speakers(evs_hit *hit, const char *data, size_t len)
+{
+    const char *s;
+    size_t n;
+    if (!record_get(data, len, F_SPEAKERS, &s, &n))
+        return 0;
+    size_t lines = 1;
+    for (size_t i = 0; i < n; i++)
+        lines += s[i] == '\n';
+    if (!(hit->speakers = calloc(lines, sizeof *hit->speakers)))
+        return -1;
+    for (const char *p = s, *end = s + n; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        const char *tab = memchr(p, '\t', (size_t)(eol - p));
+        size_t name = (size_t)((tab ? tab : eol) - p);
+        if (name && !(hit->speakers[hit->n_speakers++] = strndup(p, name)))
+            return -1;
+        p = eol + 1;
+    }
+    return 0;
+}
+
+/* The text fields snippets are cut from, in order of preference. */
+static const struct { int tag; const char *name; } session_snip_fields[] = {
+    { F_TAKEAWAY, "takeaway" },
+    { F_SUMMARY, "summary" },
+    { F_DESCRIPTION, "description" },
+};
+
+static int make_snippets(evs_hit *hit, evs_hit_kind kind, const hit_source *src)
+{
+    snip_field fields[3];
+    size_t n = 0, fallback = 0;
+    if (kind == EVS_HIT_QUOTE) {
+        fields[n] = (snip_field){ F_QUOTE_TEXT, "quote", NULL, 0 };
+        if (record_get(src->data, src->len, F_QUOTE_TEXT, &fields[n].text, &fields[n].len))
+            n++;
+    } else {
+        for (size_t i = 0; i < 3; i++) {
+            fields[n] = (snip_field){ (schema_field)session_snip_fields[i].tag,
+                                      session_snip_fields[i].name, NULL, 0 };
+            if (record_get(src->data, src->len, session_snip_fields[i].tag,
+                           &fields[n].text, &fields[n].len)) {
+                if (session_snip_fields[i].tag == F_DESCRIPTION)
+                    fallback = n;
+                n++;
+            }
+        }
+    }
+    const char *lang = hit->fields[EVS_FIELD_LANG];
+    snip_request rq = {
+        src->m, match_langs_analyzer(src->langs, lang),
+        match_langs_find(src->langs, lang),
+        kind == EVS_HIT_QUOTE ? 1 : src->opts->snippets,
+        src->opts->fragment_chars, kind == EVS_HIT_QUOTE, fallback
+    };
+    snip_fragment *frags;
+    size_t nf;
+    if (snippet_make(&rq, fields, n, &frags, &nf) < 0)
+        return -1;
+    if (!nf) {
+        free(frags);
+        return 0;
+    }
+    if (!(hit->snippets = calloc(nf, sizeof *hit->snippets))) {
+        snippet_free(frags, nf);
+        return -1;
+    }
+    for (size_t i = 0; i < nf; i++)
+        hit->snippets[i].f = frags[i];
+    hit->n_snippets = nf;
+    free(frags);
+    return 0;
+}
+
+int hit_fill(evs_hit *hit, evs_hit_kind kind, const hit_source *src)
+{
+    memset(hit, 0, sizeof *hit);
+    hit->kind = kind;
+    hit->score = src->score;
+    if (copy_fields(hit, src->data, src->len) < 0 ||
+        copy_speakers(hit, src->data, src->len) < 0)
+        return -1;
+    return make_snippets(hit, kind, src);
+}
+
+void hit_clear(evs_hit *hit)
+{
+    for (int f = 0; f <= EVS_FIELD_TEXT; f++)
+        free(hit->fields[f]);
+    for (size_t i = 0; i < hit->n_speakers; i++)
+        free(hit->speakers[i]);
+    free(hit->speakers);
+    for (size_t i = 0; i < hit->n_snippets; i++) {
+        free(hit->snippets[i].f.text);
+        free(hit->snippets[i].f.spans);
+    }
+    free(hit->snippets);
+    memset(hit, 0, sizeof *hit);
+}
+
+/* ------------------------------------------------------------ public API */
+
+void evs_results_free(evs_results *res)
+{
+    if (!res)
+        return;
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < res->n[k]; i++)
+            hit_clear(&res->hits[k][i]);
+        free(res->hits[k]);
+    }
+    free(res);
+}
+
+uint64_t evs_results_estimated_total(const evs_results *res)
+{
+    return res ? res->estimated : 0;
+}
+
+size_t evs_results_count(const evs_results *res, evs_hit_kind kind)
+{
+    return res && (kind == EVS_HIT_SESSION || kind == EVS_HIT_QUOTE) ? res->n[kind] : 0;
+}
+
+const evs_hit *evs_results_hit(const evs_results *res, evs_hit_kind kind, size_t i)
+{
+    return i < evs_results_count(res, kind) ? &res->hits[kind][i] : NULL;
+}
+
+evs_hit_kind evs_hit_get_kind(const evs_hit *hit)
+{
+    return hit ? hit->kind : EVS_HIT_SESSION;
+}
+
+const char *evs_hit_field(const evs_hit *hit, evs_field field)
+{
+    if (!hit || (int)field < 0 || field > EVS_FIELD_TEXT)
+        return NULL;
+    return hit->fields[field];
+}
+
+int evs_hit_year(const evs_hit *hit)
+{
+    return hit ? hit->year : 0;
+}
+
+double evs_hit_score(const evs_hit *hit)
+{
+    return hit ? hit->score : 0.0;
+}
+
+size_t evs_hit_speaker_count(const evs_hit *hit)
+{
+    return hit ? hit->n_speakers : 0;
+}
+
+const char *evs_hit_speaker_name(const evs_hit *hit, size_t i)
+{
+    return hit && i < hit->n_speakers ? hit->speakers[i] : NULL;
+}
+
+size_t evs_hit_snippet_count(const evs_hit *hit)
+{
+    return hit ? hit->n_snippets : 0;
+}
+
+const evs_snippet *evs_hit_snippet(const evs_hit *hit, size_t i)
+{
+    return hit && i < hit->n_snippets ? &hit->snippets[i] : NULL;
+}
+
+const char *evs_snippet_field(const evs_snippet *sn)
+{
+    return sn ? sn->f.field : NULL;
+}
+
+const char *evs_snippet_text(const evs_snippet *sn, size_t *len)
+{
+    if (len)
+        *len = sn ? sn->f.len : 0;
+    return sn ? sn->f.text : NULL;
+}
+
+size_t evs_snippet_span_count(const evs_snippet *sn)
+{
+    return sn ? sn->f.n_spans : 0;
+}
+
+void evs_snippet_span(const evs_snippet *sn, size_t i, size_t *start, size_t *end)
+{
+    size_t s = 0, e = 0;
+    if (sn && i < sn->f.n_spans) {
+        s = sn->f.spans[2 * i];
+        e = sn->f.spans[2 * i + 1];
+    }
+    if (start)
+        *start = s;
+    if (end)
+        *end = e;
+}

@@ -1,0 +1,47 @@
+/*
+ * results.h — the hits of a search as the public API hands them out, and
+ * how they are filled from documents.
+ */
+#ifndef EVS_QUERY_RESULTS_H
+#define EVS_QUERY_RESULTS_H
+
+#include "evsearch.h"
+#include "snippet.h"
+
+struct evs_snippet {
+    snip_fragment f;
+};
+
+struct evs_hit {
+    evs_hit_kind kind;
+    double score;
+    int year;
+    char *fields[EVS_FIELD_TEXT + 1];   /* NUL-terminated copies, or NULL */
+    char **speakers;
+    size_t n_speakers;
+    evs_snippet *snippets;
+    size_t n_snippets;
+};
+
+struct evs_results {
+    uint64_t estimated;
+    evs_hit *hits[2];                   /* by evs_hit_kind */
+    size_t n[2];
+};
+
+/* What a hit is built from: the document's stored record and the query. */
+typedef struct hit_source {
+    const char *data;
+    size_t len;
+    double score;
+    const matcher *m;
+    const match_langs *langs;
+    const evs_search_options *opts;
+} hit_source;
+
+/* Fills hit from src; 0 or -1 (memory).  On failure hit holds what it got,
+ * for hit_clear. */
+int hit_fill(evs_hit *hit, evs_hit_kind kind, const hit_source *src);
+void hit_clear(evs_hit *hit);
+
+#endif

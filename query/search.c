@@ -1,0 +1,216 @@
+/*
+ * search.c — the reading half of the public API: evs_db_* and evs_search.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "matcher.h"
+#include "query_parse.h"
+#include "results.h"
+
+/* A search that meets a commit half way reopens and starts again, this
+ * many times before giving up with EVS_CHANGED. */
+#define MAX_RETRIES 3
+
+struct evs_db {
+    eng_db *db;
+    buf err;
+    match_langs langs;      /* analyzers for the languages the index holds */
+    char *path;
+};
+
+static evs_status engine_fail(evs_db *d, eng_status st)
+{
+    return fail(&d->err, status_from_engine(st), "%s: %s", d->path,
+                st == ENG_E_NOMEM ? "out of memory" : eng_db_errmsg(d->db));
+}
+
+/* Reads what the index says of itself: schema and languages. */
+static evs_status load_meta(evs_db *d)
+{
+    char *schema = NULL, *langs = NULL;
+    eng_status st = eng_db_get_metadata(d->db, META_SCHEMA, &schema, NULL);
+    if (st == ENG_OK)
+        st = eng_db_get_metadata(d->db, META_LANGUAGES, &langs, NULL);
+    evs_status rc = EVS_OK;
+    if (st != ENG_OK) {
+        rc = engine_fail(d, st);
+    } else if (*schema && strcmp(schema, SCHEMA_VERSION) != 0) {
+        rc = fail(&d->err, EVS_VERSION,
+                  "%s: written by another version of evsearch (schema \"%s\", this "
+                  "is \"%s\"); index it again", d->path, schema, SCHEMA_VERSION);
+    } else {
+        match_langs_free(&d->langs);
+        if (match_langs_init(&d->langs, langs) < 0)
+            rc = fail(&d->err, EVS_NOMEM, "out of memory");
+    }
+    free(schema);
+    free(langs);
+    return rc;
+}
+
+evs_status evs_db_open(const char *path, evs_db **out)
+{
+    if (!out)
+        return EVS_INVALID;
+    evs_db *d = *out = calloc(1, sizeof *d);
+    if (!d)
+        return EVS_NOMEM;
+    if (!path)
+        return fail(&d->err, EVS_INVALID, "no database path given");
+    if (!(d->path = strdup(path)))
+        return fail(&d->err, EVS_NOMEM, "out of memory");
+    eng_status st = eng_db_open(path, ENG_OPEN_READ, &d->db);
+    if (st == ENG_E_NOT_FOUND)
+        return fail(&d->err, EVS_NOT_FOUND, "%s: no database there", path);
+    if (st != ENG_OK)
+        return d->db ? engine_fail(d, st) : fail(&d->err, EVS_NOMEM, "out of memory");
+    return load_meta(d);
+}
+
+const char *evs_db_errmsg(const evs_db *d)
+{
+    return d && d->err.data ? d->err.data : "";
+}
+
+evs_status evs_db_reopen(evs_db *d)
+{
+    if (!d || !d->db)
+        return EVS_INVALID;
+    eng_status st = eng_db_reopen(d->db, NULL);
+    return st == ENG_OK ? load_meta(d) : engine_fail(d, st);
+}
+
+evs_status evs_db_session_count(evs_db *d, uint32_t *out)
+{
+    if (!d || !d->db || !out)
+        return EVS_INVALID;
+    eng_status st = eng_db_termfreq(d->db, PREFIX_KIND KIND_SESSION,
+                                    strlen(PREFIX_KIND KIND_SESSION), out);
+    return st == ENG_OK ? EVS_OK : engine_fail(d, st);
+}
+
+void evs_db_close(evs_db *d)
+{
+    if (!d)
+        return;
+    eng_db_close(d->db);
+    match_langs_free(&d->langs);
+    buf_free(&d->err);
+    free(d->path);
+    free(d);
+}
+
+/* ------------------------------------------------------------ searching */
+
+/* q restricted to documents of one kind. */
+static eng_query *of_kind(const eng_query *q, const char *kind)
+{
+    buf t = BUF_INIT;
+    if (buf_printf(&t, "%s%s", PREFIX_KIND, kind) < 0)
+        return NULL;
+    eng_query *k = eng_query_term(t.data, t.len, 1);
+    buf_free(&t);
+    eng_query *subs[2] = { (eng_query *)q, k };
+    eng_query *r = k ? eng_query_combine(ENG_OP_FILTER, subs, 2, 0) : NULL;
+    eng_query_free(k);
+    return r;
+}
+
+/* Runs one kind of search and fills its hits. */
+static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
+                           const eng_query *q, const matcher *m,
+                           const evs_search_options *opts)
+{
+    unsigned limit = kind == EVS_HIT_SESSION ? opts->limit : opts->quote_limit;
+    if (limit == 0)
+        return ENG_OK;
+    eng_query *kq = of_kind(q, kind == EVS_HIT_SESSION ? KIND_SESSION : KIND_QUOTE);
+    if (!kq)
+        return ENG_E_NOMEM;
+    /* Relevance first; equal scores go to the newer session. */
+    eng_search_opts so = ENG_SEARCH_OPTS_INIT;
+    so.offset = kind == EVS_HIT_SESSION ? opts->offset : 0;
+    so.limit = limit;
+    so.sort_slot = SLOT_DATE;
+    so.sort_descending = 1;
+    so.relevance_first = 1;
+    eng_mset *ms = NULL;
+    eng_status st = eng_db_search(d->db, kq, &so, &ms);
+    eng_query_free(kq);
+    if (st != ENG_OK)
+        return st;
+    if (kind == EVS_HIT_SESSION)
+        res->estimated = eng_mset_estimated(ms);
+    size_t n = eng_mset_size(ms);
+    if (n && !(res->hits[kind] = calloc(n, sizeof(evs_hit))))
+        st = ENG_E_NOMEM;
+    for (size_t i = 0; st == ENG_OK && i < n; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        st = eng_db_doc_data(d->db, eng_mset_docid(ms, i), &data, &len);
+        if (st != ENG_OK)
+            break;
+        hit_source src = { data, len, eng_mset_weight(ms, i), m, &d->langs, opts };
+        if (hit_fill(&res->hits[kind][i], kind, &src) < 0)
+            st = ENG_E_NOMEM;
+        res->n[kind] = i + 1;   /* a partly filled hit is still cleared */
+        free(data);
+    }
+    eng_mset_free(ms);
+    return st;
+}
+
+static evs_status search_once(evs_db *d, const qnode *tree, const evs_search_options *opts,
+                              evs_results **out)
+{
+    matcher m;
+    eng_query *q = matcher_build(tree, &d->langs, &m);
+    if (!q)
+        return fail(&d->err, EVS_NOMEM, "out of memory");
+    evs_results *res = calloc(1, sizeof *res);
+    eng_status st = res ? run_kind(d, res, EVS_HIT_SESSION, q, &m, opts) : ENG_E_NOMEM;
+    if (st == ENG_OK)
+        st = run_kind(d, res, EVS_HIT_QUOTE, q, &m, opts);
+    eng_query_free(q);
+    matcher_free(&m);
+    if (st != ENG_OK) {
+        evs_results_free(res);
+        return engine_fail(d, st);
+    }
+    *out = res;
+    return EVS_OK;
+}
+
+evs_status evs_search(evs_db *d, const char *query, const evs_search_options *opts,
+                      evs_results **out)
+{
+    static const evs_search_options defaults = EVS_SEARCH_OPTIONS_INIT;
+    if (out)
+        *out = NULL;
+    if (!d || !out || !query)
+        return d ? fail(&d->err, EVS_INVALID, "evs_search: NULL argument") : EVS_INVALID;
+    if (!d->db)
+        return fail(&d->err, EVS_INVALID, "evs_search: the database is not open");
+    if (!opts)
+        opts = &defaults;
+    if (opts->version != EVS_SEARCH_OPTIONS_VERSION)
+        return fail(&d->err, EVS_INVALID, "evs_search: options version %u, expected %u",
+                    opts->version, EVS_SEARCH_OPTIONS_VERSION);
+    char why[256];
+    qnode *tree = query_parse(query, why, sizeof why);
+    if (!tree)
+        return fail(&d->err, strcmp(why, "out of memory") ? EVS_BAD_QUERY : EVS_NOMEM,
+                    "%s", why);
+    evs_status rc;
+    for (int attempt = 0;; attempt++) {
+        rc = search_once(d, tree, opts, out);
+        if (rc != EVS_CHANGED || attempt == MAX_RETRIES)
+            break;
+        if ((rc = evs_db_reopen(d)) != EVS_OK)
+            break;
+    }
+    qnode_free(tree);
+    return rc;
+}

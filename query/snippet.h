@@ -1,0 +1,53 @@
+/*
+ * snippet.h — highlights and fragments, computed on the stored text.
+ *
+ * The text is tokenised again with the analysis the index used; a token is
+ * marked when its term, or its stem in the text's language, is one the
+ * query asked for, and a phrase only where its words stand together.  Then
+ * the best fragments are cut around the marks, at sentence or word
+ * boundaries.  Spans are byte offsets into the fragment's text and always
+ * cover whole words.  Rendering (colour, markers, HTML) is the caller's.
+ */
+#ifndef EVS_QUERY_SNIPPET_H
+#define EVS_QUERY_SNIPPET_H
+
+#include <stddef.h>
+
+#include "matcher.h"
+
+typedef struct snip_field {
+    schema_field field;
+    const char *name;       /* shown as the fragment's field */
+    const char *text;
+    size_t len;
+} snip_field;
+
+typedef struct snip_fragment {
+    const char *field;      /* the snip_field's name */
+    char *text;             /* malloc'd, NUL-terminated; "…" where cut */
+    size_t len;
+    size_t *spans;          /* 2 * n_spans offsets into text: start, end */
+    size_t n_spans;
+} snip_fragment;
+
+typedef struct snip_request {
+    const matcher *m;
+    txt_analyzer *an;       /* the analyzer of the text's language */
+    int lang;               /* its index in the query's languages, or -1 */
+    unsigned max_fragments;
+    unsigned fragment_chars;/* about this many characters each */
+    int whole_if_short;     /* a text up to twice that length is kept whole */
+    size_t fallback;        /* the field shown when nothing matches */
+} snip_request;
+
+/*
+ * Chooses up to max_fragments fragments from fields (in order of
+ * preference).  When nothing matches, the start of the first non-empty
+ * field, unmarked.  *out is a malloc'd array (free with snippet_free).
+ * Returns 0, or -1 when memory ran out.
+ */
+int snippet_make(const snip_request *rq, const snip_field *fields, size_t n_fields,
+                 snip_fragment **out, size_t *n_out);
+void snippet_free(snip_fragment *frags, size_t n);
+
+#endif

@@ -1,0 +1,257 @@
+/*
+ * test_search.c — end to end through the public API: index corpus/ into a
+ * fresh database, then search it as a user would.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "evsearch.h"
+#include "tests/check.h"
+
+#define SEED "000_acfea4267ebb15da.txt"
+
+static char db_path[256];
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = s ? strlen(s) : 0, m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static void index_dir(evs_writer *w, const char *dir, unsigned *files)
+{
+    struct dirent **names;
+    int n = scandir(dir, &names, NULL, alphasort);
+    CHECK(n > 0);
+    for (int i = 0; i < n; i++) {
+        const char *name = names[i]->d_name;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        struct stat sb;
+        if (name[0] != '.' && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+            index_dir(w, path, files);
+        else if (ends_with(name, ".txt") || ends_with(name, ".yaml")) {
+            evs_status st = evs_writer_add_file(w, path, NULL);
+            if (st != EVS_OK)
+                fprintf(stderr, "%s\n", evs_writer_errmsg(w));
+            CHECK_INT(st, EVS_OK);
+            (*files)++;
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+static void build_index(void)
+{
+    char corpus[1024];
+    snprintf(corpus, sizeof corpus, "%s/corpus", getenv("EVS_SOURCE_DIR"));
+    evs_writer *w = NULL;
+    CHECK_INT(evs_writer_open(db_path, &w), EVS_OK);
+    unsigned files = 0;
+    index_dir(w, corpus, &files);
+    CHECK(files >= 11);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+}
+
+static evs_results *search(evs_db *db, const char *q)
+{
+    evs_results *res = NULL;
+    evs_status st = evs_search(db, q, NULL, &res);
+    if (st != EVS_OK)
+        fprintf(stderr, "search %s: %s\n", q, evs_db_errmsg(db));
+    CHECK_INT(st, EVS_OK);
+    return res;
+}
+
+/* Whether some snippet of hit marks exactly want (compared without case). */
+static int highlights(const evs_hit *hit, const char *want)
+{
+    for (size_t i = 0; i < evs_hit_snippet_count(hit); i++) {
+        const evs_snippet *sn = evs_hit_snippet(hit, i);
+        size_t len;
+        const char *text = evs_snippet_text(sn, &len);
+        for (size_t k = 0; k < evs_snippet_span_count(sn); k++) {
+            size_t s, e;
+            evs_snippet_span(sn, k, &s, &e);
+            if (s >= e || e > len)
+                return 0;
+            if (e - s == strlen(want) && strncasecmp(text + s, want, e - s) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int finds(evs_db *db, const char *q, const char *file)
+{
+    evs_results *res = search(db, q);
+    int found = 0;
+    for (size_t i = 0; i < evs_results_count(res, EVS_HIT_SESSION); i++)
+        found |= ends_with(evs_hit_field(evs_results_hit(res, EVS_HIT_SESSION, i),
+                                         EVS_FIELD_PATH), file);
+    evs_results_free(res);
+    return found;
+}
+
+static void test_value_chains(evs_db *db)
+{
+    evs_results *res = search(db, "value chains");
+    CHECK(evs_results_count(res, EVS_HIT_SESSION) >= 2);
+    const evs_hit *top = evs_results_hit(res, EVS_HIT_SESSION, 0);
+    CHECK(ends_with(evs_hit_field(top, EVS_FIELD_PATH), "/" SEED));
+    CHECK(evs_hit_field(top, EVS_FIELD_PATH)[0] == '/');
+    CHECK_STR(evs_hit_field(top, EVS_FIELD_TITLE),
+              "Improving access to markets for SMEs: European Entrepreneurial Regions experience");
+    CHECK_INT(evs_hit_year(top), 2018);
+    CHECK_STR(evs_hit_field(top, EVS_FIELD_DATE), "2018-10-11");
+    CHECK_STR(evs_hit_field(top, EVS_FIELD_LANG), "en");
+    CHECK(highlights(top, "value chains"));
+    CHECK(evs_hit_score(top) >= evs_hit_score(evs_results_hit(res, EVS_HIT_SESSION, 1)));
+
+    /* the matching quote, with its speaker and the words marked */
+    CHECK(evs_results_count(res, EVS_HIT_QUOTE) >= 1);
+    const evs_hit *q = evs_results_hit(res, EVS_HIT_QUOTE, 0);
+    CHECK_STR(evs_hit_field(q, EVS_FIELD_SPEAKER), "Ulla Engelmann");
+    CHECK_STR(evs_hit_field(q, EVS_FIELD_AFFILIATION), "DG GROW");
+    CHECK(ends_with(evs_hit_field(q, EVS_FIELD_PATH), "/" SEED));
+    CHECK(highlights(q, "value chains"));
+    CHECK(strstr(evs_hit_field(q, EVS_FIELD_TEXT), "stronger value chains") != NULL);
+    evs_results_free(res);
+}
+
+static void test_folding(evs_db *db)
+{
+    /* typed without the accent, found with it, and marked as written */
+    evs_results *res = search(db, "Mattino");
+    CHECK(evs_results_count(res, EVS_HIT_SESSION) >= 1);
+    const evs_hit *top = evs_results_hit(res, EVS_HIT_SESSION, 0);
+    CHECK(ends_with(evs_hit_field(top, EVS_FIELD_PATH), "/" SEED));
+    CHECK(highlights(top, "Mattinò"));
+    evs_results_free(res);
+
+    CHECK(finds(db, "ile de france", SEED));
+    CHECK(finds(db, "ÎLE-DE-FRANCE", SEED));
+    CHECK(finds(db, "\"ile de france\"", SEED));
+    CHECK(finds(db, "mattinò", SEED));
+}
+
+static void test_language(evs_db *db)
+{
+    CHECK(finds(db, "regions coal", "004_coal-regions-just-transition.txt"));
+    CHECK(finds(db, "lodz", "007_lodz-transformacja-przemyslowa.txt"));
+    CHECK(finds(db, "chaines valeur", "002_internationalisation-pme-regions.txt"));
+    /* a stem: the singular finds the plural */
+    CHECK(finds(db, "chain", SEED));
+}
+
+static void test_operators(evs_db *db)
+{
+    CHECK(!finds(db, "value chains -smes", SEED));
+    CHECK(!finds(db, "value chains NOT internationalisation", SEED));
+    CHECK(finds(db, "title:smes", SEED));
+    CHECK(!finds(db, "title:clusters", SEED));
+    CHECK(finds(db, "speaker:engelmann", SEED));
+    CHECK(finds(db, "zzzzunknown OR mattino", SEED));
+    CHECK(!finds(db, "\"chains value\"", SEED));
+
+    evs_results *res = search(db, "zzzzunknownword");
+    CHECK_INT(evs_results_count(res, EVS_HIT_SESSION), 0);
+    CHECK_INT(evs_results_count(res, EVS_HIT_QUOTE), 0);
+    evs_results_free(res);
+}
+
+static void test_paging(evs_db *db)
+{
+    evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
+    o.limit = 1;
+    o.offset = 1;
+    o.quote_limit = 0;
+    evs_results *res = NULL;
+    CHECK_INT(evs_search(db, "value chains", &o, &res), EVS_OK);
+    CHECK_INT(evs_results_count(res, EVS_HIT_SESSION), 1);
+    CHECK_INT(evs_results_count(res, EVS_HIT_QUOTE), 0);
+    CHECK(!ends_with(evs_hit_field(evs_results_hit(res, EVS_HIT_SESSION, 0),
+                                   EVS_FIELD_PATH), SEED));
+    evs_results_free(res);
+}
+
+static void test_errors(evs_db *db)
+{
+    evs_results *res = (evs_results *)&res;
+    CHECK_INT(evs_search(db, "\"unclosed", NULL, &res), EVS_BAD_QUERY);
+    CHECK(res == NULL);
+    CHECK(strstr(evs_db_errmsg(db), "column 1") != NULL);
+    CHECK_INT(evs_search(db, "value (chains", NULL, &res), EVS_BAD_QUERY);
+    CHECK(strstr(evs_db_errmsg(db), "column 7") != NULL);
+    CHECK_INT(evs_search(db, "   ", NULL, &res), EVS_BAD_QUERY);
+    CHECK(strstr(evs_db_errmsg(db), "empty query") != NULL);
+    CHECK_INT(evs_search(db, "colour:red", NULL, &res), EVS_BAD_QUERY);
+    CHECK(strstr(evs_db_errmsg(db), "title, speaker") != NULL);
+    CHECK_INT(evs_search(db, NULL, NULL, &res), EVS_INVALID);
+    CHECK_INT(evs_search(NULL, "x", NULL, &res), EVS_INVALID);
+    evs_search_options bad = EVS_SEARCH_OPTIONS_INIT;
+    bad.version = 99;
+    CHECK_INT(evs_search(db, "x", &bad, &res), EVS_INVALID);
+
+    evs_db *missing = NULL;
+    CHECK_INT(evs_db_open("/nonexistent/evsearch-db", &missing), EVS_NOT_FOUND);
+    CHECK(missing != NULL);
+    CHECK(strstr(evs_db_errmsg(missing), "/nonexistent/evsearch-db") != NULL);
+    evs_db_close(missing);
+
+    /* a second writer is refused while one is open */
+    evs_writer *w1 = NULL, *w2 = NULL;
+    CHECK_INT(evs_writer_open(db_path, &w1), EVS_OK);
+    CHECK_INT(evs_writer_open(db_path, &w2), EVS_LOCKED);
+    CHECK(strstr(evs_writer_errmsg(w2), "another evindex") != NULL);
+    evs_writer_close(w2);
+    evs_writer_close(w1);
+
+    /* freeing nothing is fine */
+    evs_results_free(NULL);
+    evs_db_close(NULL);
+    evs_writer_close(NULL);
+}
+
+static void test_reindex_replaces(evs_db *db)
+{
+    uint32_t before = 0, after = 0;
+    CHECK_INT(evs_db_session_count(db, &before), EVS_OK);
+    build_index();      /* the same files again */
+    CHECK_INT(evs_db_reopen(db), EVS_OK);
+    CHECK_INT(evs_db_session_count(db, &after), EVS_OK);
+    CHECK_INT(after, before);
+    CHECK(before >= 11);
+}
+
+int main(void)
+{
+    char tmpl[] = "/tmp/evs-e2e-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    CHECK(dir != NULL);
+    if (!dir)
+        return check_exit();
+    snprintf(db_path, sizeof db_path, "%s/db", dir);
+    build_index();
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open(db_path, &db), EVS_OK);
+    test_value_chains(db);
+    test_folding(db);
+    test_language(db);
+    test_operators(db);
+    test_paging(db);
+    test_errors(db);
+    test_reindex_replaces(db);
+    evs_db_close(db);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK_INT(system(cmd), 0);
+    return check_exit();
+}

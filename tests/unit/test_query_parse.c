@@ -1,0 +1,80 @@
+/* test_query_parse.c — query text to tree, as golden strings, and errors. */
+#include <stdlib.h>
+
+#include "query/query_parse.h"
+#include "tests/check.h"
+
+static void parses(const char *q, const char *want)
+{
+    char err[256];
+    qnode *n = query_parse(q, err, sizeof err);
+    if (!n) {
+        fprintf(stderr, "query <%s>: %s\n", q, err);
+        CHECK(n != NULL);
+        return;
+    }
+    char *got = qnode_describe(n);
+    if (strcmp(got, want) != 0)
+        fprintf(stderr, "query <%s>\n", q);
+    CHECK_STR(got, want);
+    free(got);
+    qnode_free(n);
+}
+
+static void refuses(const char *q, const char *want_err)
+{
+    char err[256];
+    qnode *n = query_parse(q, err, sizeof err);
+    CHECK(n == NULL);
+    qnode_free(n);
+    if (!strstr(err, want_err)) {
+        fprintf(stderr, "query <%s>: error \"%s\", want \"%s\"\n", q, err, want_err);
+        CHECK(0);
+    }
+}
+
+int main(void)
+{
+    parses("value", "\"value\"");
+    parses("value chains", "(AND \"value\" \"chains\")");
+    parses("\"value chains\"", "\"value chains\"");
+    parses("\xe2\x80\x9cvalue chains\xe2\x80\x9d", "\"value chains\"");
+    parses("a OR b c", "(OR \"a\" (AND \"b\" \"c\"))");
+    parses("a OR b OR c", "(OR \"a\" \"b\" \"c\")");
+    parses("-a b", "(AND (NOT \"a\") \"b\")");
+    parses("b NOT a", "(AND \"b\" (NOT \"a\"))");
+    parses("NOT a", "(NOT \"a\")");
+    parses("+a b", "(AND \"a\" \"b\")");
+    parses("a AND b", "(AND \"a\" \"b\")");
+    parses("(a OR b) c", "(AND (OR \"a\" \"b\") \"c\")");
+    parses("((a))", "\"a\"");
+    parses("title:smes", "title:\"smes\"");
+    parses("title:\"value chains\" x", "(AND title:\"value chains\" \"x\")");
+    parses("speaker:Mattinò", "speaker:\"Mattinò\"");
+    parses("Île-de-France", "\"Île de France\"");
+    parses("l’internationalisation", "\"l internationalisation\"");
+    parses("a - b", "(AND \"a\" \"b\")");           /* a lone dash is no word */
+    parses("or and", "(AND \"or\" \"and\")");       /* operators are upper case */
+    parses("10:30", "\"10 30\"");                    /* not a field */
+    parses("-\"value chains\" smes", "(AND (NOT \"value chains\") \"smes\")");
+
+    refuses("", "empty query");
+    refuses("   ", "empty query");
+    refuses("-", "empty query");
+    refuses("\"value chains", "column 1: missing closing quote");
+    refuses("a (b", "column 3: missing closing parenthesis");
+    refuses("a )", "column 3: unmatched ')'");
+    refuses("OR a", "column 1: OR needs a word on its left");
+    refuses("a OR", "column 3: OR needs a word on its right");
+    refuses("colour:red", "column 1: unknown field \"colour\"; known fields: title");
+    refuses("x title:", "column 3: title: needs a word");
+    refuses("é (a", "column 3: missing closing parenthesis");   /* columns count characters */
+    refuses("a NOT", "column 3: NOT needs a word");
+    refuses("()", "column 1: nothing between the parentheses");
+
+    char deep[300];
+    memset(deep, '(', sizeof deep - 1);
+    deep[sizeof deep - 1] = '\0';
+    refuses(deep, "nested too deeply");
+    return check_exit();
+}
