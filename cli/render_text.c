@@ -1,0 +1,216 @@
+/* render_text.c — see render_text.h. */
+#include "render_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#define C_MATCH "\033[1;33m"    /* bold yellow */
+#define C_TITLE "\033[1m"
+#define C_DIM   "\033[2m"
+#define C_OFF   "\033[0m"
+
+text_style text_style_for(FILE *out)
+{
+    text_style st = { 0, 80, "**", "**" };
+    int fd = fileno(out);
+    const char *no_color = getenv("NO_COLOR");
+    int tty = isatty(fd);
+    st.color = tty && !(no_color && *no_color);
+    struct winsize ws;
+    if (tty && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+        st.width = ws.ws_col;
+    else if (getenv("COLUMNS") && atoi(getenv("COLUMNS")) >= 20)
+        st.width = atoi(getenv("COLUMNS"));
+    return st;
+}
+
+/* Characters, not bytes: UTF-8 continuation bytes take no column. */
+static int columns(const char *s, size_t len)
+{
+    int n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return n;
+}
+
+typedef struct wrapper {
+    FILE *out;
+    const text_style *st;
+    int indent, col;
+} wrapper;
+
+static void newline(wrapper *w)
+{
+    fputc('\n', w->out);
+    fprintf(w->out, "%*s", w->indent, "");
+    w->col = w->indent;
+}
+
+static void mark(wrapper *w, int on)
+{
+    if (w->st->color)
+        fputs(on ? C_MATCH : C_OFF, w->out);
+    else {
+        fputs(on ? w->st->mark_on : w->st->mark_off, w->out);
+        w->col += (int)strlen(on ? w->st->mark_on : w->st->mark_off);
+    }
+}
+
+/* Prints text word by word within the width, marking [start, end) spans
+ * (spans: 2*n offsets, in order).  A mark open at a line break is closed
+ * before it and opened again after, so that colour never bleeds. */
+static void wrap(wrapper *w, const char *text, size_t len, const size_t *spans, size_t n)
+{
+    size_t i = 0, k = 0;
+    int in = 0;
+    while (i < len) {
+        size_t ws = i;
+        while (i < len && (text[i] == ' ' || text[i] == '\n'))
+            i++;
+        size_t word = i;
+        while (i < len && text[i] != ' ' && text[i] != '\n')
+            i++;
+        if (word == i)
+            break;
+        int need = columns(text + word, i - word);
+        if (w->col > w->indent && w->col + 1 + need > w->st->width) {
+            if (in && w->st->color)
+                fputs(C_OFF, w->out);
+            newline(w);
+            if (in && w->st->color)
+                fputs(C_MATCH, w->out);
+        } else if (ws < word && w->col > w->indent) {
+            fputc(' ', w->out);
+            w->col++;
+        }
+        for (size_t b = word; b < i; b++) {
+            if (!in && k < n && b == spans[2 * k]) {
+                mark(w, 1);
+                in = 1;
+            }
+            fputc(text[b], w->out);
+            w->col += ((unsigned char)text[b] & 0xc0) != 0x80;
+            if (in && b + 1 == spans[2 * k + 1]) {
+                mark(w, 0);
+                in = 0;
+                k++;
+            }
+        }
+    }
+    if (in)
+        mark(w, 0);
+}
+
+/* A snippet on lines of its own, its matches marked. */
+static void snippet_lines(wrapper *w, const evs_snippet *sn)
+{
+    size_t len = 0;
+    const char *t = evs_snippet_text(sn, &len);
+    size_t n = evs_snippet_span_count(sn);
+    size_t *spans = n ? malloc(2 * n * sizeof *spans) : NULL;
+    if (!spans)
+        n = 0;
+    for (size_t i = 0; i < n; i++)
+        evs_snippet_span(sn, i, &spans[2 * i], &spans[2 * i + 1]);
+    fprintf(w->out, "%*s", w->indent, "");
+    w->col = w->indent;
+    wrap(w, t, len, spans, n);
+    fputc('\n', w->out);
+    free(spans);
+}
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+static void session_hit(FILE *out, const evs_hit *h, unsigned rank, const text_style *st)
+{
+    wrapper w = { out, st, 4, 0 };
+    fprintf(out, "%2u. ", rank);
+    fputs(st->color ? C_TITLE : "", out);
+    w.col = 4;
+    wrap(&w, or_empty(evs_hit_field(h, EVS_FIELD_TITLE)),
+         strlen(or_empty(evs_hit_field(h, EVS_FIELD_TITLE))), NULL, 0);
+    fputs(st->color ? C_OFF "\n" : "\n", out);
+
+    /* when and what: 2018-10-11 16:30-18:00 CET · 09C14 · Workshop · en */
+    fprintf(out, "    %s", st->color ? C_DIM : "");
+    const char *date = evs_hit_field(h, EVS_FIELD_DATE);
+    fputs(date ? date : "undated", out);
+    const char *from = evs_hit_field(h, EVS_FIELD_START_TIME);
+    const char *to = evs_hit_field(h, EVS_FIELD_END_TIME);
+    const char *tz = evs_hit_field(h, EVS_FIELD_TIMEZONE);
+    if (from)
+        fprintf(out, " %s%s%s%s%s", from, to ? "-" : "", or_empty(to), tz ? " " : "",
+                or_empty(tz));
+    const evs_field extra[] = { EVS_FIELD_CODE, EVS_FIELD_TYPE, EVS_FIELD_LANG };
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+        if (evs_hit_field(h, extra[i]))
+            fprintf(out, " · %s", evs_hit_field(h, extra[i]));
+    fprintf(out, " · score %.2f%s\n", evs_hit_score(h), st->color ? C_OFF : "");
+
+    size_t ns = evs_hit_speaker_count(h);
+    if (ns) {
+        fputs("    ", out);
+        w.col = 4;
+        size_t total = 0;
+        for (size_t i = 0; i < ns; i++)
+            total += strlen(evs_hit_speaker_name(h, i)) + 2;
+        char *names = malloc(total + 1);
+        if (names) {
+            names[0] = '\0';
+            for (size_t i = 0; i < ns; i++) {
+                strcat(names, evs_hit_speaker_name(h, i));
+                if (i + 1 < ns)
+                    strcat(names, ", ");
+            }
+            wrap(&w, names, strlen(names), NULL, 0);
+            free(names);
+        }
+        fputc('\n', out);
+    }
+    for (size_t i = 0; i < evs_hit_snippet_count(h); i++)
+        snippet_lines(&w, evs_hit_snippet(h, i));
+    fprintf(out, "    %s%s%s\n\n", st->color ? C_DIM : "",
+            or_empty(evs_hit_field(h, EVS_FIELD_PATH)), st->color ? C_OFF : "");
+}
+
+static void quote_hit(FILE *out, const evs_hit *h, unsigned rank, const text_style *st)
+{
+    wrapper w = { out, st, 4, 0 };
+    const char *who = evs_hit_field(h, EVS_FIELD_SPEAKER);
+    const char *aff = evs_hit_field(h, EVS_FIELD_AFFILIATION);
+    fprintf(out, "%2u. %s%s%s%s%s%s\n", rank, st->color ? C_TITLE : "",
+            who ? who : "Unknown speaker", aff ? " (" : "", or_empty(aff), aff ? ")" : "",
+            st->color ? C_OFF : "");
+    const char *date = evs_hit_field(h, EVS_FIELD_DATE);
+    fprintf(out, "    %sin: %s%s%s%s\n", st->color ? C_DIM : "",
+            or_empty(evs_hit_field(h, EVS_FIELD_TITLE)), date ? " (" : "", or_empty(date),
+            date ? ")" : "");
+    if (st->color)
+        fputs(C_OFF, out);
+    for (size_t i = 0; i < evs_hit_snippet_count(h); i++)
+        snippet_lines(&w, evs_hit_snippet(h, i));
+    fputc('\n', out);
+}
+
+void render_text(FILE *out, const evs_results *res, unsigned offset, const text_style *st)
+{
+    size_t ns = evs_results_count(res, EVS_HIT_SESSION);
+    size_t nq = evs_results_count(res, EVS_HIT_QUOTE);
+    unsigned long long total = (unsigned long long)evs_results_estimated_total(res);
+    if (ns)
+        fprintf(out, "Sessions %u-%zu of about %llu\n\n", offset + 1, offset + ns, total);
+    else
+        fprintf(out, "No sessions match%s.\n\n", offset && total ? " on this page" : "");
+    for (size_t i = 0; i < ns; i++)
+        session_hit(out, evs_results_hit(res, EVS_HIT_SESSION, i), offset + (unsigned)i + 1, st);
+    if (nq) {
+        fprintf(out, "%sQuotes%s\n\n", st->color ? C_TITLE : "", st->color ? C_OFF : "");
+        for (size_t i = 0; i < nq; i++)
+            quote_hit(out, evs_results_hit(res, EVS_HIT_QUOTE, i), (unsigned)i + 1, st);
+    }
+}

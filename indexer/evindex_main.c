@@ -1,0 +1,284 @@
+/*
+ * evindex — reads session pages and YAML files into an evsearch database.
+ *
+ * Uses only the public API (evsearch.h).  Files are committed in batches;
+ * a bad file is reported by name and skipped, the rest go on, and the exit
+ * status says that something failed.  Ctrl-C commits what is done.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../cli/db_locate.h"
+#include "evsearch.h"
+
+/* Sessions added between two commits: bounds the writer's memory, and what
+ * an interruption can lose. */
+#define COMMIT_EVERY 2000
+
+enum { EXIT_FILES_FAILED = 1, EXIT_FATAL = 2 };
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+typedef struct run {
+    evs_writer *w;
+    const char *db_path;
+    int quiet, progress;
+    unsigned files, sessions, quotes, skipped, failed, pending;
+    int fatal;
+    struct timespec started, last_progress;
+    /* directories being walked, to stop at symlink loops */
+    struct { dev_t dev; ino_t ino; } stack[256];
+    size_t depth;
+} run;
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void clear_progress(run *r)
+{
+    if (r->progress)
+        fputs("\r\033[K", stderr);
+}
+
+static void show_progress(run *r, const char *path)
+{
+    if (!r->progress || seconds_since(&r->last_progress) < 0.1)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &r->last_progress);
+    fprintf(stderr, "\r\033[K%u files, %u sessions, %u quotes  %.50s", r->files,
+            r->sessions, r->quotes, path);
+    fflush(stderr);
+}
+
+static int commit(run *r)
+{
+    if (evs_writer_commit(r->w) != EVS_OK) {
+        clear_progress(r);
+        fprintf(stderr, "evindex: %s\n", evs_writer_errmsg(r->w));
+        r->fatal = 1;
+        return -1;
+    }
+    r->pending = 0;
+    return 0;
+}
+
+static void index_file(run *r, const char *path)
+{
+    evs_file_stats st;
+    evs_status rc = evs_writer_add_file(r->w, path, &st);
+    if (rc != EVS_OK) {
+        clear_progress(r);
+        fprintf(stderr, "evindex: %s\n", evs_writer_errmsg(r->w));
+        /* a bad file is skipped; a failing database stops the run */
+        if (rc == EVS_BAD_INPUT)
+            r->failed++;
+        else
+            r->fatal = 1;
+        return;
+    }
+    r->files++;
+    r->sessions += st.sessions;
+    r->quotes += st.quotes;
+    r->pending += st.sessions;
+    show_progress(r, path);
+    if (r->pending >= COMMIT_EVERY)
+        commit(r);
+}
+
+static int indexable_name(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    return dot && (!strcmp(dot, ".txt") || !strcmp(dot, ".yaml") || !strcmp(dot, ".yml"));
+}
+
+static void walk(run *r, const char *path, int named);
+
+static void walk_dir(run *r, const char *path, const struct stat *sb)
+{
+    for (size_t i = 0; i < r->depth; i++)
+        if (r->stack[i].dev == sb->st_dev && r->stack[i].ino == sb->st_ino) {
+            clear_progress(r);
+            fprintf(stderr, "evindex: %s: directory loop (a link back to a parent); "
+                            "not followed\n", path);
+            r->failed++;
+            return;
+        }
+    if (r->depth == sizeof r->stack / sizeof r->stack[0]) {
+        fprintf(stderr, "evindex: %s: directories nested too deeply\n", path);
+        r->failed++;
+        return;
+    }
+    struct dirent **names;
+    int n = scandir(path, &names, NULL, alphasort);
+    if (n < 0) {
+        clear_progress(r);
+        fprintf(stderr, "evindex: %s: %s\n", path, strerror(errno));
+        r->failed++;
+        return;
+    }
+    r->stack[r->depth].dev = sb->st_dev;
+    r->stack[r->depth].ino = sb->st_ino;
+    r->depth++;
+    for (int i = 0; i < n; i++) {
+        const char *name = names[i]->d_name;
+        if (!interrupted && !r->fatal && name[0] != '.') {
+            size_t len = strlen(path) + strlen(name) + 2;
+            char *child = malloc(len);
+            if (child) {
+                snprintf(child, len, "%s%s%s", path,
+                         path[strlen(path) - 1] == '/' ? "" : "/", name);
+                walk(r, child, 0);
+                free(child);
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+    r->depth--;
+}
+
+/* A path named on the command line is always read; inside directories only
+ * .txt, .yaml and .yml files are, and hidden entries are passed over. */
+static void walk(run *r, const char *path, int named)
+{
+    if (interrupted || r->fatal)
+        return;
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        clear_progress(r);
+        fprintf(stderr, "evindex: %s: %s\n", path,
+                errno == ELOOP ? "symbolic link loop" : strerror(errno));
+        r->failed++;
+        return;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        walk_dir(r, path, &sb);
+    } else if (!named && !indexable_name(path)) {
+        r->skipped++;
+    } else if (!S_ISREG(sb.st_mode)) {
+        clear_progress(r);
+        fprintf(stderr, "evindex: %s: not a regular file\n", path);
+        r->failed++;
+    } else {
+        index_file(r, path);
+    }
+}
+
+static void usage(FILE *to)
+{
+    fputs("Usage: evindex [--db PATH] [--quiet] PATH...\n"
+          "Index conference session pages into an evsearch database.\n"
+          "\n"
+          "Each PATH is a file or a directory.  Directories are read recursively:\n"
+          "session pages (*.txt) and YAML sessions (*.yaml, *.yml) are indexed,\n"
+          "other files and hidden entries are skipped.  A file named on the\n"
+          "command line is always read, as YAML when it ends in .yaml or .yml.\n"
+          "Indexing a file again replaces what it gave before.\n"
+          "\n"
+          "Options:\n"
+          "  --db PATH    the database (created when missing); default: $EVSEARCH_DB,\n"
+          "               else the nearest .evsearch directory in the current directory\n"
+          "               or a parent, else .evsearch in the current directory\n"
+          "  -q, --quiet  no progress line, only errors and the summary\n"
+          "  -h, --help   show this help\n"
+          "  --version    show the version\n"
+          "\n"
+          "A file that cannot be read is reported with its name and the reason, and\n"
+          "the others are indexed.  Exit status: 0 when every file was indexed,\n"
+          "1 when some failed, 2 when the database could not be written.\n", to);
+}
+
+static void summary(const run *r)
+{
+    double secs = seconds_since(&r->started);
+    printf("Indexed %u session%s and %u quote%s from %u file%s into %s (%.1f s).\n",
+           r->sessions, r->sessions == 1 ? "" : "s", r->quotes, r->quotes == 1 ? "" : "s",
+           r->files, r->files == 1 ? "" : "s", r->db_path, secs);
+    if (r->skipped)
+        printf("Skipped %u file%s that %s not .txt, .yaml or .yml.\n", r->skipped,
+               r->skipped == 1 ? "" : "s", r->skipped == 1 ? "is" : "are");
+    if (r->failed)
+        printf("Failed: %u file%s could not be indexed (see the messages above).\n",
+               r->failed, r->failed == 1 ? "" : "s");
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "db", required_argument, NULL, 'd' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *db_opt = NULL;
+    run r = { 0 };
+    int c;
+    while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db_opt = optarg; break;
+        case 'q': r.quiet = 1; break;
+        case 'h': usage(stdout); return 0;
+        case 'V': printf("evindex %s\n", evs_version()); return 0;
+        default: usage(stderr); return EXIT_FATAL;
+        }
+    }
+    if (optind == argc) {
+        fputs("evindex: no files or directories given\n", stderr);
+        usage(stderr);
+        return EXIT_FATAL;
+    }
+    db_origin origin;
+    char *db_path = db_locate(db_opt, &origin);
+    if (!db_path) {
+        fputs("evindex: out of memory\n", stderr);
+        return EXIT_FATAL;
+    }
+    r.db_path = db_path;
+    r.progress = !r.quiet && isatty(STDERR_FILENO);
+    clock_gettime(CLOCK_MONOTONIC, &r.started);
+    r.last_progress = r.started;
+    if (evs_writer_open(db_path, &r.w) != EVS_OK) {
+        fprintf(stderr, "evindex: %s\n", evs_writer_errmsg(r.w));
+        evs_writer_close(r.w);
+        free(db_path);
+        return EXIT_FATAL;
+    }
+    struct sigaction sa = { 0 };
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
+    for (int i = optind; i < argc && !interrupted && !r.fatal; i++)
+        walk(&r, argv[i], 1);
+    if (!r.fatal)
+        commit(&r);
+    clear_progress(&r);
+    evs_writer_close(r.w);
+    summary(&r);
+    if (interrupted && !r.fatal)
+        fputs("evindex: interrupted; what is listed above was committed. "
+              "Run the same command again to finish.\n", stderr);
+    free(db_path);
+    if (r.fatal)
+        return EXIT_FATAL;
+    return interrupted ? 130 : r.failed ? EXIT_FILES_FAILED : 0;
+}

@@ -1,0 +1,115 @@
+#!/bin/sh
+# test_cli.sh EVINDEX EVSEARCH SOURCE_DIR — the two tools as a user runs them.
+set -u
+EVINDEX=$1 EVSEARCH=$2 SRC=$3
+SEED=000_acfea4267ebb15da.txt
+fails=0 checks=0
+tmp=$(mktemp -d /tmp/evs-cli-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() {          # ok DESCRIPTION COMMAND...: the command must succeed
+    desc=$1; shift
+    checks=$((checks + 1))
+    if ! "$@" >/dev/null 2>&1; then
+        echo "FAIL: $desc" >&2
+        fails=$((fails + 1))
+    fi
+}
+is() {          # is DESCRIPTION GOT WANT
+    checks=$((checks + 1))
+    if [ "$2" != "$3" ]; then
+        echo "FAIL: $1: got '$2', want '$3'" >&2
+        fails=$((fails + 1))
+    fi
+}
+
+# --- indexing: the corpus plus broken files, reported by name -------------
+mkdir -p "$tmp/in/good" "$tmp/in/bad"
+cp "$SRC"/corpus/*.txt "$tmp/in/good/"
+printf 'Title\0\001\002binary' > "$tmp/in/bad/binary.txt"
+printf 'A title\n\nThu 11, October 2018\n\nbroken \377\376 text here\n' > "$tmp/in/bad/invalid-utf8.txt"
+: > "$tmp/in/bad/empty.txt"
+printf 'not indexed' > "$tmp/in/good/notes.md"
+good=$(ls "$SRC"/corpus/*.txt | wc -l)
+
+"$EVINDEX" --db "$tmp/db" "$tmp/in" >"$tmp/out" 2>"$tmp/err"
+is "evindex exit status with broken files" "$?" 1
+ok "binary file named in the error" grep -q "bad/binary.txt: " "$tmp/err"
+ok "invalid UTF-8 named, with its line" grep -q "bad/invalid-utf8.txt: .*line 5" "$tmp/err"
+ok "empty file named" grep -q "bad/empty.txt: " "$tmp/err"
+ok "summary counts the good files" grep -q "from $good files" "$tmp/out"
+ok "summary counts the failures" grep -q "Failed: 3 files" "$tmp/out"
+ok "summary counts the skipped file" grep -q "Skipped 1 file" "$tmp/out"
+ok "summary counts quotes" grep -Eq "and [1-9][0-9]* quotes" "$tmp/out"
+
+"$EVINDEX" --db "$tmp/db" "$tmp/in/good" >"$tmp/out" 2>"$tmp/err"
+is "evindex exit status when all is well" "$?" 0
+is "no errors when all is well" "$(cat "$tmp/err")" ""
+
+# --- searching -------------------------------------------------------------
+"$EVSEARCH" --db "$tmp/db" --json value chains >"$tmp/json"
+is "evsearch exit status when found" "$?" 0
+is "query echoed" "$(jq -r .query "$tmp/json")" "value chains"
+is "seed first" "$(jq -r '.sessions[0].path | endswith("/'$SEED'")' "$tmp/json")" true
+is "path absolute" "$(jq -r '.sessions[0].path | startswith("/")' "$tmp/json")" true
+is "rank" "$(jq -r '.sessions[0].rank' "$tmp/json")" 1
+is "year" "$(jq -r '.sessions[0].year' "$tmp/json")" 2018
+is "lang" "$(jq -r '.sessions[0].lang' "$tmp/json")" en
+is "estimated_total is a number" "$(jq -r '.estimated_total | type' "$tmp/json")" number
+is "score is a number" "$(jq -r '.sessions[0].score | type' "$tmp/json")" number
+# highlights are byte offsets into the text: cut them out byte-wise
+marked() {      # marked JQ-PATH-TO-HIT-OBJECTS: every highlighted text, sorted, unique
+    jq -r "$1"' | .text as $t | .highlights[] | "\(.[0]) \(.[1]) \($t | @base64)"' "$tmp/json" |
+    while read -r s e t; do
+        printf '%s' "$t" | base64 -d | cut -b "$((s + 1))-$e"
+    done | sort -u | paste -sd'|'
+}
+is "value chains highlighted in the seed's snippets" "$(marked '.sessions[0].snippets[]')" "value chains"
+is "snippet fields named" "$(jq -r '[.sessions[0].snippets[].field] | all(. == "summary" or . == "takeaway" or . == "description")' "$tmp/json")" true
+is "quote speaker" "$(jq -r '.quotes[0].speaker' "$tmp/json")" "Ulla Engelmann"
+is "quote affiliation" "$(jq -r '.quotes[0].affiliation' "$tmp/json")" "DG GROW"
+is "quote title is its session's" "$(jq -r '.quotes[0].title' "$tmp/json")" \
+   "Improving access to markets for SMEs: European Entrepreneurial Regions experience"
+is "quote highlight" "$(marked '.quotes[0]')" "value chains"
+
+# terminal output: markers when piped, colour on a terminal unless NO_COLOR
+"$EVSEARCH" --db "$tmp/db" value chains >"$tmp/text"
+ok "plain markers when piped" grep -qF "**value chains**" "$tmp/text"
+ok "no escape codes when piped" sh -c "! grep -q \"$(printf '\033')\" '$tmp/text'"
+ok "quotes section" grep -q "^Quotes" "$tmp/text"
+script -qec "'$EVSEARCH' --db '$tmp/db' value chains" /dev/null >"$tmp/tty" 2>&1
+ok "colour on a terminal" grep -qF "$(printf '\033[1;33m')value chains" "$tmp/tty"
+NO_COLOR=1 script -qec "'$EVSEARCH' --db '$tmp/db' value chains" /dev/null >"$tmp/tty" 2>&1
+ok "NO_COLOR respected" sh -c "! grep -q \"$(printf '\033\\[1')\" '$tmp/tty'"
+
+"$EVSEARCH" --db "$tmp/db" Mattino >"$tmp/text"
+ok "Mattino finds Mattinò" grep -qF "**Mattinò**" "$tmp/text"
+
+"$EVSEARCH" --db "$tmp/db" zzzznothing >"$tmp/text"
+is "exit 1 when nothing is found" "$?" 1
+"$EVSEARCH" --db "$tmp/db" '"unclosed' 2>"$tmp/err"
+is "exit 2 on a bad query" "$?" 2
+ok "bad query says where" grep -q "column 1" "$tmp/err"
+"$EVSEARCH" --db "$tmp/db" 2>"$tmp/err"
+is "exit 2 on no query" "$?" 2
+ok "no query says what to type" grep -q 'evsearch "value chains"' "$tmp/err"
+
+# --- where the database lives ------------------------------------------------
+mkdir -p "$tmp/proj/a/b"
+(cd "$tmp/proj" && "$EVINDEX" -q "$SRC/corpus/$SEED" >/dev/null)
+ok "evindex creates .evsearch in the current directory" test -d "$tmp/proj/.evsearch"
+(cd "$tmp/proj/a/b" && "$EVSEARCH" mattino >/dev/null)
+is "evsearch finds .evsearch in a parent" "$?" 0
+(cd "$tmp/proj/a/b" && EVSEARCH_DB="$tmp/db" "$EVSEARCH" --json lodz | jq -e '.sessions | length > 0' >/dev/null)
+is "EVSEARCH_DB is used" "$?" 0
+mkdir -p "$tmp/empty"
+(cd "$tmp/empty" && "$EVSEARCH" anything 2>"$tmp/err")
+is "exit 2 without a database" "$?" 2
+ok "missing database: says how to create one" grep -q "evindex" "$tmp/err"
+"$EVSEARCH" --db "$tmp/nowhere" anything 2>"$tmp/err"
+ok "missing --db database: names it" grep -q "$tmp/nowhere" "$tmp/err"
+ok "evsearch --help tells where the database lives" sh -c "'$EVSEARCH' --help | grep -q EVSEARCH_DB"
+ok "evindex --help tells where the database lives" sh -c "'$EVINDEX' --help | grep -q EVSEARCH_DB"
+
+echo "$((checks - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
