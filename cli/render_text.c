@@ -186,12 +186,22 @@ static void quote_hit(FILE *out, const evs_hit *h, unsigned rank, const text_sty
     fprintf(out, "%2u. %s%s%s%s%s%s\n", rank, st->color ? C_TITLE : "",
             who ? who : "Unknown speaker", aff ? " (" : "", or_empty(aff), aff ? ")" : "",
             st->color ? C_OFF : "");
+    /* in: the session's title (date), wrapped like the rest */
     const char *date = evs_hit_field(h, EVS_FIELD_DATE);
-    fprintf(out, "    %sin: %s%s%s%s\n", st->color ? C_DIM : "",
-            or_empty(evs_hit_field(h, EVS_FIELD_TITLE)), date ? " (" : "", or_empty(date),
-            date ? ")" : "");
-    if (st->color)
-        fputs(C_OFF, out);
+    char *in = NULL;
+    size_t in_len = 0;
+    FILE *mem = open_memstream(&in, &in_len);
+    if (mem) {
+        fprintf(mem, "in: %s%s%s%s", or_empty(evs_hit_field(h, EVS_FIELD_TITLE)),
+                date ? " (" : "", or_empty(date), date ? ")" : "");
+        fclose(mem);
+    }
+    fprintf(out, "    %s", st->color ? C_DIM : "");
+    w.col = 4;
+    if (in)
+        wrap(&w, in, in_len, NULL, 0);
+    fprintf(out, "%s\n", st->color ? C_OFF : "");
+    free(in);
     for (size_t i = 0; i < evs_hit_snippet_count(h); i++)
         snippet_lines(&w, evs_hit_snippet(h, i));
     fputc('\n', out);
