@@ -1,6 +1,7 @@
 /* schema.c — the table behind schema.h. */
 #include "schema.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /*
@@ -21,6 +22,7 @@ const schema_text_field schema_text_fields[] = {
     { F_ORGANISERS,        "org",         "XORG:",      1 },
     { F_THEME,             "theme",       "XTHEME:",    1 },
     { F_COUNTRY,           "country",     "XCOUNTRY:",  1 },
+    { F_TYPE,              "type",        "XTYPE:",     1 },
     { F_ROLE,              "role",        NULL,         1 },
 };
 
@@ -43,4 +45,48 @@ const schema_text_field *schema_text_field_named(const char *name, size_t len)
             return tf;
     }
     return NULL;
+}
+
+const schema_filter_field schema_filter_fields[] = {
+    { "lang",   PREFIX_LANG,   -1,        FILTER_CODE },
+    { "interp", PREFIX_INTERP, -1,        FILTER_CODE },
+    { "code",   PREFIX_CODE,   -1,        FILTER_CODE },
+    { "year",   PREFIX_YEAR,   SLOT_YEAR, FILTER_YEAR },
+    { "date",   NULL,          SLOT_DATE, FILTER_DATE },
+};
+
+const size_t schema_filter_field_count =
+    sizeof schema_filter_fields / sizeof schema_filter_fields[0];
+
+const schema_filter_field *schema_filter_field_named(const char *name, size_t len)
+{
+    for (size_t i = 0; i < schema_filter_field_count; i++)
+        if (strlen(schema_filter_fields[i].name) == len &&
+            memcmp(schema_filter_fields[i].name, name, len) == 0)
+            return &schema_filter_fields[i];
+    return NULL;
+}
+
+void schema_field_names(char *out, size_t size)
+{
+    size_t used = 0;
+    if (!size)
+        return;
+    out[0] = '\0';
+    /* text fields that can be searched alone, each name once, then filters */
+    for (size_t i = 0; i < schema_text_field_count + schema_filter_field_count; i++) {
+        const char *name;
+        if (i < schema_text_field_count) {
+            const schema_text_field *tf = &schema_text_fields[i];
+            if (!tf->prefix || schema_text_field_named(tf->name, strlen(tf->name)) != tf)
+                continue;
+            name = tf->name;
+        } else {
+            name = schema_filter_fields[i - schema_text_field_count].name;
+        }
+        int n = snprintf(out + used, size - used, "%s%s", used ? ", " : "", name);
+        if (n < 0 || (size_t)n >= size - used)
+            return;
+        used += (size_t)n;
+    }
 }

@@ -61,6 +61,28 @@ const schema_text_field *schema_text_field_of(schema_field f);
 /* A user-visible field name → entry ("title", "speaker"); NULL if unknown. */
 const schema_text_field *schema_text_field_named(const char *name, size_t len);
 
+/* Filter fields: match or range over a boolean term or a value slot, and
+ * add nothing to relevance ("lang:fr", "year:2018..2020"). */
+typedef enum schema_filter_kind {
+    FILTER_CODE,        /* a code: lower-cased, matched whole ("lang:fr") */
+    FILTER_YEAR,        /* four digits, or a range of them */
+    FILTER_DATE         /* YYYY, YYYY-MM or YYYY-MM-DD, or a range */
+} schema_filter_kind;
+
+typedef struct schema_filter_field {
+    const char *name;
+    const char *prefix;     /* boolean term prefix (FILTER_CODE, FILTER_YEAR) */
+    int slot;               /* value slot for ranges, or -1 */
+    schema_filter_kind kind;
+} schema_filter_field;
+
+extern const schema_filter_field schema_filter_fields[];
+extern const size_t schema_filter_field_count;
+const schema_filter_field *schema_filter_field_named(const char *name, size_t len);
+
+/* Every field name a query may use, comma separated, into out. */
+void schema_field_names(char *out, size_t size);
+
 /* Boolean (filter) terms. */
 #define PREFIX_UID      "Q"         /* unique id: source + position */
 #define PREFIX_SOURCE   "XSRC:"     /* every document from one file */
@@ -68,6 +90,8 @@ const schema_text_field *schema_text_field_named(const char *name, size_t len);
 #define PREFIX_LANG     "L"         /* language of the text, ISO 639-1 */
 #define PREFIX_YEAR     "Y"         /* four digits */
 #define PREFIX_STEM     "Z"
+#define PREFIX_INTERP   "XINTERP:"  /* an interpretation language, ISO 639-1 */
+#define PREFIX_CODE     "XCODE:"    /* session code, lower case */
 
 #define KIND_SESSION    "session"
 #define KIND_QUOTE      "quote"

@@ -185,18 +185,33 @@ static eng_status set_value(eng_doc *doc, unsigned slot, const char *v)
     return v && *v ? eng_doc_set_value(doc, slot, v, strlen(v)) : ENG_OK;
 }
 
-/* Terms and values every document of a session carries: kind, source,
- * language, year and date. */
+/* A session code as the filter matches it: lower case, at most 31 bytes. */
+static void code_key(const char *code, char out[32])
+{
+    size_t n = 0;
+    for (; code && code[n] && n < 31; n++)
+        out[n] = (code[n] >= 'A' && code[n] <= 'Z') ? (char)(code[n] + 32) : code[n];
+    out[n] = '\0';
+}
+
+/* Terms and values every document of a session carries, so that filters
+ * apply to sessions and quotes alike: kind, source, language, year, date,
+ * session code and interpretation languages. */
 static eng_status add_common(doc_ctx *d, const session *s, const char *kind,
                              const char *path, const char *lang)
 {
-    char year[16] = "";
+    char year[16] = "", code[32];
     if (s->year > 0)
         snprintf(year, sizeof year, "%04d", s->year);
+    code_key(s->code, code);
     eng_status st;
+    for (size_t i = 0; i < s->n_interpretation; i++)
+        if ((st = add_bool(d, PREFIX_INTERP, s->interpretation[i])) != ENG_OK)
+            return st;
     if ((st = add_bool(d, PREFIX_KIND, kind)) != ENG_OK ||
         (st = add_bool(d, PREFIX_LANG, lang)) != ENG_OK ||
         (st = add_bool(d, PREFIX_YEAR, year)) != ENG_OK ||
+        (st = add_bool(d, PREFIX_CODE, code)) != ENG_OK ||
         (st = set_value(d->doc, SLOT_DATE, s->date)) != ENG_OK ||
         (st = set_value(d->doc, SLOT_YEAR, year)) != ENG_OK ||
         (st = set_value(d->doc, SLOT_LANG, lang)) != ENG_OK)
@@ -304,6 +319,7 @@ static eng_status add_session_doc(doc_builder *b, eng_db *db, const session *s,
     TRY(index_text(&d, F_SUMMARY, s->summary));
     TRY(index_text(&d, F_TAKEAWAY, s->takeaway));
     TRY(index_text(&d, F_THEME, s->theme));
+    TRY(index_text(&d, F_TYPE, s->type));
     for (size_t i = 0; i < s->n_organisers; i++)
         TRY(index_text(&d, F_ORGANISERS, s->organisers[i]));
     for (size_t i = 0; i < s->n_speakers; i++) {

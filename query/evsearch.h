@@ -86,6 +86,13 @@ void evs_db_close(evs_db *db);
 
 /* ------------------------------------------------------------- searching */
 
+/* The order of session hits.  Quotes always come by relevance. */
+typedef enum evs_sort {
+    EVS_SORT_RELEVANCE = 0,   /* best first; equal scores: newer first */
+    EVS_SORT_DATE,            /* oldest first */
+    EVS_SORT_DATE_DESC        /* newest first */
+} evs_sort;
+
 typedef struct evs_search_options {
     unsigned version;         /* EVS_SEARCH_OPTIONS_VERSION */
     unsigned offset;          /* sessions to skip */
@@ -93,10 +100,12 @@ typedef struct evs_search_options {
     unsigned quote_limit;     /* quotes to return (0: none) */
     unsigned snippets;        /* fragments per session (0: none) */
     unsigned fragment_chars;  /* about this many characters each (0: 160) */
+    evs_sort sort;
 } evs_search_options;
 
 #define EVS_SEARCH_OPTIONS_VERSION 1
-#define EVS_SEARCH_OPTIONS_INIT { EVS_SEARCH_OPTIONS_VERSION, 0, 10, 10, 3, 160 }
+#define EVS_SEARCH_OPTIONS_INIT                                              \
+    { EVS_SEARCH_OPTIONS_VERSION, 0, 10, 10, 3, 160, EVS_SORT_RELEVANCE }
 
 typedef struct evs_results evs_results;
 typedef struct evs_hit evs_hit;
@@ -104,7 +113,8 @@ typedef struct evs_snippet evs_snippet;
 
 /*
  * Runs query (see README: words must all match, "quoted phrases", OR,
- * -word to exclude, parentheses).  opts may be NULL for the defaults.  On
+ * -word to exclude, parentheses, NEAR/n, word*, field:word, filters such
+ * as lang:fr and year:2016..2019).  opts may be NULL for the defaults.  On
  * success *out holds the results (free them with evs_results_free); on
  * failure *out is NULL and evs_db_errmsg says why (EVS_BAD_QUERY: with the
  * column where the query went wrong).

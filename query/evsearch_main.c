@@ -32,7 +32,13 @@ static void usage(FILE *to)
           "  clusters OR networks    either word\n"
           "  smes -tourism           without a word (also: NOT tourism)\n"
           "  (a OR b) c              grouping\n"
-          "  title:smes              one field: title, speaker, org, country, theme, quote\n"
+          "  chains NEAR/3 clusters  within 3 words of each other (NEAR alone: 10)\n"
+          "  internation*            words starting so\n"
+          "  title:smes              one field: title, speaker, org, country, theme,\n"
+          "                          type, quote\n"
+          "  lang:fr interp:de       filters: the session's language, an interpretation\n"
+          "  code:9WS29              language, its code; they do not change the ranking\n"
+          "  year:2018 year:2016..2019 date:2018-10-09 date:2018-10..2019\n"
           "  Case and accents never matter: mattino finds Mattinò.\n"
           "\n"
           "Options:\n"
@@ -41,6 +47,8 @@ static void usage(FILE *to)
           "  -n, --limit N    sessions to show (default 10)\n"
           "  --offset N       skip the first N sessions (for paging)\n"
           "  --quotes N       quotes to show (default 5; 0 for none)\n"
+          "  --sort ORDER     relevance (default; ties: newest first), date (oldest\n"
+          "                   first) or -date (newest first)\n"
           "  --json           one JSON object: query, estimated_total, sessions, quotes\n"
           "  -h, --help       show this help\n"
           "  --version        show the version\n"
@@ -60,6 +68,21 @@ static int parse_count(const char *opt, const char *s, unsigned *out)
         return -1;
     }
     *out = (unsigned)v;
+    return 0;
+}
+
+static int parse_sort(const char *s, evs_sort *out)
+{
+    if (strcmp(s, "relevance") == 0)
+        *out = EVS_SORT_RELEVANCE;
+    else if (strcmp(s, "date") == 0)
+        *out = EVS_SORT_DATE;
+    else if (strcmp(s, "-date") == 0)
+        *out = EVS_SORT_DATE_DESC;
+    else {
+        fprintf(stderr, "evsearch: --sort takes relevance, date or -date, not \"%s\"\n", s);
+        return -1;
+    }
     return 0;
 }
 
@@ -205,6 +228,7 @@ int main(int argc, char **argv)
         { "offset", required_argument, NULL, 'o' },
         { "quotes", required_argument, NULL, 'Q' },
         { "json", no_argument, NULL, 'j' },
+        { "sort", required_argument, NULL, 's' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -220,6 +244,10 @@ int main(int argc, char **argv)
         case 'o': if (parse_count("--offset", optarg, &opts.offset)) return EXIT_ERROR; break;
         case 'Q': if (parse_count("--quotes", optarg, &opts.quote_limit)) return EXIT_ERROR; break;
         case 'j': json = 1; break;
+        case 's':
+            if (parse_sort(optarg, &opts.sort))
+                return EXIT_ERROR;
+            break;
         case 'h': usage(stdout); return EXIT_FOUND;
         case 'V': printf("evsearch %s\n", evs_version()); return EXIT_FOUND;
         default: usage(stderr); return EXIT_ERROR;

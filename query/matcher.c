@@ -120,10 +120,19 @@ static void free_all(eng_query **qs, size_t n)
 
 /* One word: its exact term, or any of its stems.  A document holding the
  * exact word matches both and so ranks above one holding only a stem. */
+/* How many words a trailing '*' may stand for: the most frequent ones. */
+#define WILDCARD_MAX_TERMS 200
+
 static eng_query *word_query(build *b, const match_word *w, const char *prefix)
 {
     if (!w->term)
         return eng_query_match_nothing();
+    if (w->prefix) {
+        buf_clear(&b->tmp);
+        if (buf_puts(&b->tmp, prefix) < 0 || buf_puts(&b->tmp, w->term) < 0)
+            return NULL;
+        return eng_query_wildcard(b->tmp.data, b->tmp.len, WILDCARD_MAX_TERMS);
+    }
     eng_query *subs[1 + MATCH_MAX_LANGS];
     size_t n = 0;
     subs[n++] = term_query(b, prefix, "", w->term);
@@ -191,6 +200,8 @@ static eng_query *term_node_query(build *b, const qnode *n, int positive)
             g.n++;
             goto drop;
         }
+    if (n->wildcard && g.n == 1)
+        g.words[0].prefix = 1;
     const char *prefix = n->field ? n->field->prefix : "";
     q = g.n == 1 ? word_query(b, &g.words[0], prefix) : phrase_query(b, &g, prefix);
     if (!q)
@@ -212,6 +223,15 @@ drop:
 }
 
 static eng_query *node_query(build *b, const qnode *n, int positive);
+
+/* A filter: a boolean term, or a range over a value slot. */
+static eng_query *filter_query(build *b, const qnode *n)
+{
+    const schema_filter_field *f = n->filter;
+    if (n->lo == n->hi && f->prefix)
+        return term_query(b, f->prefix, "", n->lo);
+    return eng_query_value_range((unsigned)f->slot, n->lo, n->hi);
+}
 
 /* Words typed side by side (ile de france) need not stand together to
  * match, but where they do, that is what the user meant: a phrase group
@@ -247,18 +267,22 @@ static eng_query *and_query(build *b, const qnode *n, int positive)
 {
     eng_query **pos = calloc(n->n_kids, sizeof *pos);
     eng_query **neg = calloc(n->n_kids + 1, sizeof *neg);
-    size_t np = 0, nn = 0;
+    eng_query **filt = calloc(n->n_kids + 1, sizeof *filt);
+    size_t np = 0, nn = 0, nf = 0;
     eng_query *q = NULL;
-    if (!pos || !neg)
+    if (!pos || !neg || !filt)
         goto done;
     for (size_t i = 0; i < n->n_kids; i++) {
         const qnode *k = n->kids[i];
         eng_query *kq = k->type == QN_NOT ? node_query(b, k->kids[0], !positive)
-                                          : node_query(b, k, positive);
+                      : k->type == QN_FILTER ? filter_query(b, k)
+                                             : node_query(b, k, positive);
         if (!kq)
             goto done;
         if (k->type == QN_NOT)
             neg[nn++] = kq;
+        else if (k->type == QN_FILTER)
+            filt[nf++] = kq;
         else
             pos[np++] = kq;
     }
@@ -275,27 +299,92 @@ static eng_query *and_query(build *b, const qnode *n, int positive)
     eng_query *base = np == 0 ? eng_query_match_all()
                     : np == 1 ? eng_query_copy(pos[0])
                               : eng_query_combine(ENG_OP_AND, pos, np, 0);
-    if (!base || nn == 0) {
-        q = base;
-        goto done;
+    if (base && nn > 0) {
+        memmove(neg + 1, neg, nn * sizeof *neg);
+        neg[0] = base;
+        nn++;
+        base = eng_query_combine(ENG_OP_AND_NOT, neg, nn, 0);
     }
-    memmove(neg + 1, neg, nn * sizeof *neg);
-    neg[0] = base;
-    nn++;
-    q = eng_query_combine(ENG_OP_AND_NOT, neg, nn, 0);
+    if (base && nf > 0) {
+        /* filters restrict without weighing: lang:fr ranks as if absent */
+        memmove(filt + 1, filt, nf * sizeof *filt);
+        filt[0] = base;
+        nf++;
+        base = eng_query_combine(ENG_OP_FILTER, filt, nf, 0);
+    }
+    q = base;
 done:
     if (pos)
         free_all(pos, np);
     if (neg)
         free_all(neg, nn);
+    if (filt)
+        free_all(filt, nf);
     free(pos);
     free(neg);
+    free(filt);
+    return q;
+}
+
+/* Words within n->window of each other, in any order: their exact terms
+ * (a phrase side is kept as a phrase inside the NEAR). */
+static eng_query *near_query(build *b, const qnode *n, int positive)
+{
+    eng_query **subs = calloc(n->n_kids, sizeof *subs);
+    if (!subs)
+        return NULL;
+    size_t k = 0, span = 0;
+    for (; k < n->n_kids; k++) {
+        const qnode *kid = n->kids[k];
+        span += kid->n_words;
+        /* the word's own query would OR in stems, which have no positions */
+        match_group g = { calloc(kid->n_words, sizeof(match_word)), 0, kid->field };
+        if (!g.words)
+            break;
+        for (; g.n < kid->n_words; g.n++)
+            if (word_init(b, &g.words[g.n], kid->words[g.n]) < 0) {
+                g.n++;
+                break;
+            }
+        const char *prefix = kid->field ? kid->field->prefix : "";
+        subs[k] = g.n == kid->n_words && g.words[g.n - 1].term
+                      ? (g.n == 1 ? term_query(b, prefix, "", g.words[0].term)
+                                  : phrase_query(b, &g, prefix))
+                      : NULL;
+        int keep = subs[k] && positive && push_group(b, g) == 0;
+        if (!keep) {
+            for (size_t i = 0; i < g.n; i++)
+                word_free(&g.words[i]);
+            free(g.words);
+        }
+        if (!subs[k])
+            break;
+    }
+    /* the engine's window is the span of positions the terms may cover */
+    eng_query *q = k == n->n_kids
+                       ? eng_query_combine(ENG_OP_NEAR, subs, k, (uint32_t)(span + n->window))
+                       : NULL;
+    free_all(subs, k);
+    free(subs);
     return q;
 }
 
 static eng_query *node_query(build *b, const qnode *n, int positive)
 {
     switch (n->type) {
+    case QN_FILTER: {
+        /* alone (the whole query, or one side of an OR): every document
+         * the filter lets through */
+        eng_query *f = filter_query(b, n);
+        eng_query *all = f ? eng_query_match_all() : NULL;
+        eng_query *subs[2] = { all, f };
+        eng_query *q = all ? eng_query_combine(ENG_OP_FILTER, subs, 2, 0) : NULL;
+        eng_query_free(all);
+        eng_query_free(f);
+        return q;
+    }
+    case QN_NEAR:
+        return near_query(b, n, positive);
     case QN_TERM:
         return term_node_query(b, n, positive);
     case QN_AND:
@@ -303,7 +392,7 @@ static eng_query *node_query(build *b, const qnode *n, int positive)
     case QN_NOT: {
         /* A lone NOT (the whole query, or one side of an OR): everything
          * but what it names. */
-        qnode and = { QN_AND, NULL, 0, 0, NULL, (qnode **)&n, 1 };
+        qnode and = { .type = QN_AND, .kids = (qnode **)&n, .n_kids = 1 };
         return and_query(b, &and, positive);
     }
     case QN_OR: {

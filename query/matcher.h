@@ -38,6 +38,7 @@ txt_analyzer *match_langs_analyzer(const match_langs *l, const char *code);
 
 typedef struct match_word {
     char *term;                     /* folded */
+    int prefix;                     /* a wildcard: matches terms starting so */
     char *stem[MATCH_MAX_LANGS];    /* per language of match_langs; NULL: none */
 } match_word;
 

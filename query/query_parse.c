@@ -14,14 +14,19 @@
 
 typedef enum tok_type {
     T_END, T_WORD, T_PHRASE, T_LPAREN, T_RPAREN, T_OR, T_AND, T_NOT, T_MINUS,
-    T_PLUS, T_FIELD
+    T_PLUS, T_FIELD, T_NEAR
 } tok_type;
+
+/* NEAR alone: within this many words. */
+#define NEAR_DEFAULT 10
+#define NEAR_MAX 100
 
 typedef struct token {
     tok_type type;
     const char *s;      /* T_WORD, T_PHRASE: the text; T_FIELD: the name */
     size_t len;
     size_t at;          /* byte offset in the query */
+    unsigned window;    /* T_NEAR */
 } token;
 
 typedef struct parser {
@@ -155,6 +160,25 @@ static void next(parser *p)
     p->pos = i;
     t->type = is_keyword(t, "OR") ? T_OR : is_keyword(t, "AND") ? T_AND
             : is_keyword(t, "NOT") ? T_NOT : T_WORD;
+    if (t->len >= 4 && memcmp(t->s, "NEAR", 4) == 0) {
+        /* NEAR or NEAR/n */
+        if (t->len == 4) {
+            t->type = T_NEAR;
+            t->window = NEAR_DEFAULT;
+        } else if (t->s[4] == '/') {
+            unsigned n = 0;
+            size_t k = 5;
+            while (k < t->len && t->s[k] >= '0' && t->s[k] <= '9' && n <= NEAR_MAX)
+                n = n * 10 + (unsigned)(t->s[k++] - '0');
+            if (k == t->len && k > 5 && n >= 1 && n <= NEAR_MAX) {
+                t->type = T_NEAR;
+                t->window = n;
+            } else {
+                set_error(p, t->at, "NEAR/n takes a number of words from 1 to %d",
+                          NEAR_MAX);
+            }
+        }
+    }
 }
 
 /* ----------------------------------------------------------------- nodes */
@@ -169,6 +193,9 @@ void qnode_free(qnode *n)
     for (size_t i = 0; i < n->n_kids; i++)
         qnode_free(n->kids[i]);
     free(n->kids);
+    free(n->lo);
+    if (n->hi != n->lo)
+        free(n->hi);
     free(n);
 }
 
@@ -228,13 +255,114 @@ static qnode *term_node(parser *p, const token *t, const schema_text_field *fiel
         qnode_free(n);
         return NULL;
     }
+    if (t->type == T_WORD && t->len > 1 && t->s[t->len - 1] == '*') {
+        /* a trailing star widens the last word; one word only, so that the
+         * expansion stays one term's worth */
+        if (n->n_words > 1) {
+            set_error(p, t->at, "'*' works at the end of a single word");
+            qnode_free(n);
+            return NULL;
+        }
+        n->wildcard = 1;
+    }
     return n;
 }
 
-static const char *field_list(void)
+/* ------------------------------------------------------------- filters */
+
+static int is_digits(const char *s, size_t n)
 {
-    static const char list[] = "title, speaker, org, country, theme, quote";
-    return list;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return n > 0;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD. */
+static int is_date_prefix(const char *s, size_t n)
+{
+    return (n == 4 && is_digits(s, 4)) ||
+           (n == 7 && is_digits(s, 4) && s[4] == '-' && is_digits(s + 5, 2)) ||
+           (n == 10 && is_digits(s, 4) && s[4] == '-' && is_digits(s + 5, 2) &&
+            s[7] == '-' && is_digits(s + 8, 2));
+}
+
+/* One end of a range, as the index holds it: NULL for an open end; a date's
+ * upper end is widened to take in every date it is a prefix of. */
+static int range_end(parser *p, const schema_filter_field *f, const char *s, size_t n,
+                     int upper, char **out)
+{
+    *out = NULL;
+    if (n == 0)
+        return 0;
+    int ok = f->kind == FILTER_YEAR ? n == 4 && is_digits(s, n) : is_date_prefix(s, n);
+    if (!ok)
+        return -1;
+    if (!(*out = malloc(n + 2))) {
+        p->failed = 1;
+        snprintf(p->err, p->errlen, "out of memory");
+        return -1;
+    }
+    memcpy(*out, s, n);
+    (*out)[n] = '\0';
+    if (upper && f->kind == FILTER_DATE)
+        strcpy(*out + n, "~");      /* '~' sorts after digits and '-' */
+    return 0;
+}
+
+static qnode *filter_node(parser *p, const schema_filter_field *f, const token *v)
+{
+    qnode *n = node_new(p, QN_FILTER);
+    if (!n)
+        return NULL;
+    n->filter = f;
+    const char *s = v->s;
+    size_t len = v->len;
+    if (f->kind == FILTER_CODE) {
+        int ok = len > 0 && len < 32;
+        for (size_t i = 0; ok && i < len; i++)
+            ok = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                 (s[i] >= '0' && s[i] <= '9');
+        if (!ok) {
+            set_error(p, v->at, "%s: expects a code of letters and digits, such as %s",
+                      f->name, strcmp(f->name, "code") ? "fr" : "9WS29");
+            qnode_free(n);
+            return NULL;
+        }
+        if (!(n->lo = strndup(s, len))) {
+            qnode_free(n);
+            return NULL;
+        }
+        for (char *c = n->lo; *c; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                *c = (char)(*c + 32);
+        n->hi = n->lo;
+        return n;
+    }
+    const char *dots = NULL;
+    for (size_t i = 0; i + 1 < len && !dots; i++)
+        if (s[i] == '.' && s[i + 1] == '.')
+            dots = s + i;
+    int bad;
+    if (dots) {
+        size_t ln = (size_t)(dots - s), hn = len - ln - 2;
+        bad = (ln == 0 && hn == 0) || range_end(p, f, s, ln, 0, &n->lo) < 0 ||
+              range_end(p, f, dots + 2, hn, 1, &n->hi) < 0;
+    } else {
+        bad = range_end(p, f, s, len, 0, &n->lo) < 0 || !n->lo ||
+              (f->kind == FILTER_DATE && range_end(p, f, s, len, 1, &n->hi) < 0);
+        if (!bad && f->kind == FILTER_YEAR)
+            n->hi = n->lo;
+    }
+    if (bad) {
+        set_error(p, v->at, "%s: expects %s", f->name,
+                  f->kind == FILTER_YEAR ? "a year such as 2018, or a range such as 2016..2019"
+                  : "a date such as 2018-10-09, 2018-10 or 2018, or a range such as "
+                    "2018-10-08..2018-10-11");
+        qnode_free(n);
+        return NULL;
+    }
+    return n;
 }
 
 static qnode *parse_or(parser *p);
@@ -269,12 +397,24 @@ static qnode *parse_primary(parser *p)
     }
     case T_FIELD: {
         const schema_text_field *f = schema_text_field_named(t.s, t.len);
-        if (!f) {
+        const schema_filter_field *ff = f ? NULL : schema_filter_field_named(t.s, t.len);
+        if (!f && !ff) {
+            char names[256];
+            schema_field_names(names, sizeof names);
             set_error(p, t.at, "unknown field \"%.*s\"; known fields: %s", (int)t.len,
-                      t.s, field_list());
+                      t.s, names);
             return NULL;
         }
         next(p);
+        if (ff) {
+            if (p->tok.type != T_WORD) {
+                set_error(p, t.at, "%.*s: needs a value right after it", (int)t.len, t.s);
+                return NULL;
+            }
+            token v = p->tok;
+            next(p);
+            return filter_node(p, ff, &v);
+        }
         if (p->tok.type != T_WORD && p->tok.type != T_PHRASE) {
             set_error(p, t.at, "%.*s: needs a word or a \"phrase\" right after it",
                       (int)t.len, t.s);
@@ -329,6 +469,40 @@ static qnode *parse_unary(parser *p)
     return parse_primary(p);
 }
 
+/* left NEAR/n right: both sides words or phrases; a chain with the same
+ * window (a NEAR b NEAR c) becomes one node. */
+static qnode *parse_near(parser *p, qnode *left)
+{
+    token op = p->tok;
+    next(p);
+    qnode *right = p->tok.type == T_WORD || p->tok.type == T_PHRASE ? parse_primary(p) : NULL;
+    int ok = right && right->type == QN_TERM && !right->wildcard &&
+             (left->type == QN_TERM ? !left->wildcard
+                                    : left->type == QN_NEAR && left->window == op.window);
+    if (!ok) {
+        qnode_free(right);
+        qnode_free(left);
+        set_error(p, op.at, "NEAR needs a word or a \"phrase\" on each side");
+        return NULL;
+    }
+    qnode *n = left;
+    if (left->type == QN_TERM) {
+        if (!(n = node_new(p, QN_NEAR)) || add_kid(p, n, left) < 0) {
+            if (!n)
+                qnode_free(left);
+            qnode_free(n);
+            qnode_free(right);
+            return NULL;
+        }
+        n->window = op.window;
+    }
+    if (add_kid(p, n, right) < 0) {
+        qnode_free(n);
+        return NULL;
+    }
+    return n;
+}
+
 /* Words side by side must all match.  NULL without error: nothing there. */
 static qnode *parse_and(parser *p)
 {
@@ -344,6 +518,8 @@ static qnode *parse_and(parser *p)
             continue;
         }
         qnode *kid = parse_unary(p);
+        while (kid && !p->failed && p->tok.type == T_NEAR)
+            kid = parse_near(p, kid);
         if (kid && add_kid(p, and, kid) < 0)
             break;
     }
@@ -418,7 +594,7 @@ qnode *query_parse(const char *text, char *err, size_t errlen)
 
 static int describe(buf *b, const qnode *n)
 {
-    static const char *const ops[] = { "", "AND", "OR", "NOT" };
+    static const char *const ops[] = { "", "AND", "OR", "NOT", "NEAR" };
     if (n->type == QN_TERM) {
         int rc = 0;
         if (n->field)
@@ -426,9 +602,17 @@ static int describe(buf *b, const qnode *n)
         rc |= buf_putc(b, '"');
         for (size_t i = 0; i < n->n_words; i++)
             rc |= buf_printf(b, "%s%s", i ? " " : "", n->words[i]);
-        return rc | buf_putc(b, '"');
+        return rc | buf_puts(b, n->wildcard ? "*\"" : "\"");
+    }
+    if (n->type == QN_FILTER) {
+        if (n->lo == n->hi)
+            return buf_printf(b, "%s:%s", n->filter->name, n->lo);
+        return buf_printf(b, "%s:%s..%s", n->filter->name, n->lo ? n->lo : "",
+                          n->hi ? n->hi : "");
     }
     int rc = buf_printf(b, "(%s", ops[n->type]);
+    if (n->type == QN_NEAR)
+        rc |= buf_printf(b, "/%u", n->window);
     for (size_t i = 0; i < n->n_kids; i++)
         rc |= buf_putc(b, ' ') | describe(b, n->kids[i]);
     return rc | buf_putc(b, ')');

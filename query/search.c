@@ -129,13 +129,15 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
     eng_query *kq = of_kind(q, kind == EVS_HIT_SESSION ? KIND_SESSION : KIND_QUOTE);
     if (!kq)
         return ENG_E_NOMEM;
-    /* Relevance first; equal scores go to the newer session. */
+    /* By relevance, equal scores going to the newer session; or by date,
+     * equal dates going to the better match. */
     eng_search_opts so = ENG_SEARCH_OPTS_INIT;
+    evs_sort sort = kind == EVS_HIT_SESSION ? opts->sort : EVS_SORT_RELEVANCE;
     so.offset = kind == EVS_HIT_SESSION ? opts->offset : 0;
     so.limit = limit;
     so.sort_slot = SLOT_DATE;
-    so.sort_descending = 1;
-    so.relevance_first = 1;
+    so.sort_descending = sort != EVS_SORT_DATE;
+    so.relevance_first = sort == EVS_SORT_RELEVANCE;
     eng_mset *ms = NULL;
     eng_status st = eng_db_search(d->db, kq, &so, &ms);
     eng_query_free(kq);
@@ -198,6 +200,9 @@ evs_status evs_search(evs_db *d, const char *query, const evs_search_options *op
     if (opts->version != EVS_SEARCH_OPTIONS_VERSION)
         return fail(&d->err, EVS_INVALID, "evs_search: options version %u, expected %u",
                     opts->version, EVS_SEARCH_OPTIONS_VERSION);
+    if (opts->sort != EVS_SORT_RELEVANCE && opts->sort != EVS_SORT_DATE &&
+        opts->sort != EVS_SORT_DATE_DESC)
+        return fail(&d->err, EVS_INVALID, "evs_search: unknown sort order %d", (int)opts->sort);
     char why[256];
     qnode *tree = query_parse(query, why, sizeof why);
     if (!tree)

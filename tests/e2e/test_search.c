@@ -167,6 +167,64 @@ static void test_operators(evs_db *db)
     evs_results_free(res);
 }
 
+/* Paths of the session hits of q, in order, joined by spaces (basenames). */
+static void session_files(evs_db *db, const char *q, evs_sort sort, char *out, size_t size)
+{
+    evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
+    o.limit = 50;
+    o.sort = sort;
+    evs_results *res = NULL;
+    out[0] = '\0';
+    CHECK_INT(evs_search(db, q, &o, &res), EVS_OK);
+    for (size_t i = 0; i < evs_results_count(res, EVS_HIT_SESSION); i++) {
+        const char *p = evs_hit_field(evs_results_hit(res, EVS_HIT_SESSION, i), EVS_FIELD_PATH);
+        const char *base = strrchr(p, '/');
+        size_t used = strlen(out);
+        snprintf(out + used, size - used, "%s%.3s", used ? " " : "", base ? base + 1 : p);
+    }
+    evs_results_free(res);
+}
+
+static void test_filters(evs_db *db)
+{
+    CHECK(finds(db, "lang:fr", "002_internationalisation-pme-regions.txt"));
+    CHECK(!finds(db, "lang:fr", SEED));
+    CHECK(finds(db, "internationalisation lang:en", SEED));
+    CHECK(!finds(db, "internationalisation lang:fr", SEED));
+    CHECK(finds(db, "interp:de mattino", SEED));
+    CHECK(!finds(db, "interp:pl mattino", SEED));
+    CHECK(finds(db, "year:2018 mattino", SEED));
+    CHECK(finds(db, "year:2017..2019 mattino", SEED));
+    CHECK(!finds(db, "year:2019.. mattino", SEED));
+    CHECK(finds(db, "date:2018-10-11", SEED));
+    CHECK(finds(db, "date:2018-10", SEED));
+    CHECK(!finds(db, "date:2018-10-10", SEED));
+    CHECK(finds(db, "-lang:fr mattino", SEED));
+    CHECK(finds(db, "chains NEAR/3 value", SEED));
+    CHECK(!finds(db, "smes NEAR/1 cosme", SEED));
+    CHECK(finds(db, "internation*", SEED));
+    CHECK(finds(db, "mattin*", SEED));
+
+    /* a filter does not change the ranking of what it lets through */
+    evs_results *a = search(db, "value chains");
+    evs_results *b = search(db, "value chains lang:en");
+    CHECK(evs_results_count(b, EVS_HIT_SESSION) >= 1);
+    CHECK(evs_hit_score(evs_results_hit(a, EVS_HIT_SESSION, 0)) ==
+          evs_hit_score(evs_results_hit(b, EVS_HIT_SESSION, 0)));
+    evs_results_free(a);
+    evs_results_free(b);
+
+    /* year:2016: four sessions; by date, both ways */
+    char asc[512], desc[512];
+    session_files(db, "year:2016", EVS_SORT_DATE, asc, sizeof asc);
+    session_files(db, "year:2016", EVS_SORT_DATE_DESC, desc, sizeof desc);
+    CHECK_STR(asc, "013 001 008 011");
+    CHECK_STR(desc, "011 008 001 013");
+    /* filter only, by relevance: every score is equal, so newest first */
+    session_files(db, "year:2016", EVS_SORT_RELEVANCE, desc, sizeof desc);
+    CHECK_STR(desc, "011 008 001 013");
+}
+
 static void test_paging(evs_db *db)
 {
     evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
@@ -193,7 +251,9 @@ static void test_errors(evs_db *db)
     CHECK_INT(evs_search(db, "   ", NULL, &res), EVS_BAD_QUERY);
     CHECK(strstr(evs_db_errmsg(db), "empty query") != NULL);
     CHECK_INT(evs_search(db, "colour:red", NULL, &res), EVS_BAD_QUERY);
-    CHECK(strstr(evs_db_errmsg(db), "title, speaker") != NULL);
+    CHECK(strstr(evs_db_errmsg(db), "known fields: title, ") != NULL);
+    CHECK(strstr(evs_db_errmsg(db), "speaker") != NULL);
+    CHECK(strstr(evs_db_errmsg(db), "year") != NULL);
     CHECK_INT(evs_search(db, NULL, NULL, &res), EVS_INVALID);
     CHECK_INT(evs_search(NULL, "x", NULL, &res), EVS_INVALID);
     evs_search_options bad = EVS_SEARCH_OPTIONS_INIT;
@@ -246,6 +306,7 @@ int main(void)
     test_folding(db);
     test_language(db);
     test_operators(db);
+    test_filters(db);
     test_paging(db);
     test_errors(db);
     test_reindex_replaces(db);

@@ -58,7 +58,37 @@ int main(void)
     parses("10:30", "\"10 30\"");                    /* not a field */
     parses("-\"value chains\" smes", "(AND (NOT \"value chains\") \"smes\")");
 
+    parses("chains NEAR/3 clusters", "(NEAR/3 \"chains\" \"clusters\")");
+    parses("a NEAR b", "(NEAR/10 \"a\" \"b\")");
+    parses("a NEAR/2 b NEAR/2 c", "(NEAR/2 \"a\" \"b\" \"c\")");
+    parses("a NEAR/2 \"b c\" d", "(AND (NEAR/2 \"a\" \"b c\") \"d\")");
+    parses("internation*", "\"internation*\"");
+    parses("title:smes*", "title:\"smes*\"");
+    parses("lang:FR value", "(AND lang:fr \"value\")");
+    parses("interp:de", "interp:de");
+    parses("code:9WS29", "code:9ws29");
+    parses("year:2018", "year:2018");
+    parses("year:2016..2019", "year:2016..2019");
+    parses("year:2016..", "year:2016..");
+    parses("year:..2010", "year:..2010");
+    parses("date:2018-10-09", "date:2018-10-09..2018-10-09~");
+    parses("date:2018-10..2019", "date:2018-10..2019~");
+    parses("-lang:en smes", "(AND (NOT lang:en) \"smes\")");
+    parses("type:\"participatory lab\"", "type:\"participatory lab\"");
+
     refuses("", "empty query");
+    refuses("year:18", "column 6: year: expects a year such as 2018");
+    refuses("year:..", "column 6: year: expects");
+    refuses("date:2018-1", "column 6: date: expects a date");
+    refuses("date:10/09/2018", "column 6: date: expects");
+    refuses("lang:f-r", "column 6: lang: expects a code");
+    refuses("lang:", "column 1: lang: needs a value");
+    refuses("a NEAR", "column 3: NEAR needs a word");
+    refuses("a NEAR (b)", "column 3: NEAR needs a word");
+    refuses("a NEAR/0 b", "column 3: NEAR/n takes a number of words from 1 to 100");
+    refuses("a NEAR/500 b", "column 3: NEAR/n takes");
+    refuses("a NEAR/3 b*", "column 3: NEAR needs a word");
+    refuses("ile-de-fr*", "column 1: '*' works at the end of a single word");
     refuses("   ", "empty query");
     refuses("-", "empty query");
     refuses("\"value chains", "column 1: missing closing quote");
