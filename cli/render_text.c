@@ -213,9 +213,14 @@ void render_text(FILE *out, const evs_results *res, unsigned offset, const text_
     size_t nq = evs_results_count(res, EVS_HIT_QUOTE);
     unsigned long long total = (unsigned long long)evs_results_estimated_total(res);
     if (ns)
-        fprintf(out, "Sessions %u-%zu of about %llu\n\n", offset + 1, offset + ns, total);
+        fprintf(out, "Sessions %u-%zu of about %llu\n", offset + 1, offset + ns, total);
     else
-        fprintf(out, "No sessions match%s.\n\n", offset && total ? " on this page" : "");
+        fprintf(out, "No sessions match%s.\n", offset && total ? " on this page" : "");
+    const char *better = evs_results_suggestion(res);
+    if (better)
+        fprintf(out, "Did you mean: %s%s%s\n", st->color ? C_TITLE : "", better,
+                st->color ? C_OFF : "");
+    fputc('\n', out);
     for (size_t i = 0; i < ns; i++)
         session_hit(out, evs_results_hit(res, EVS_HIT_SESSION, i), offset + (unsigned)i + 1, st);
     if (nq) {

@@ -105,6 +105,7 @@ static int id_term(buf *out, const char *prefix, const char *path, const char *s
 
 typedef struct field_ctx {
     eng_doc *doc;
+    eng_db *spell;          /* words go into its spelling data; NULL: not */
     const schema_text_field *tf;
     buf *term;
     uint32_t base;          /* position of the field's first word, less one */
@@ -126,6 +127,18 @@ static int add_prefixed(field_ctx *c, const char *pre1, const char *pre2,
     return c->st != ENG_OK;
 }
 
+/* "Did you mean" proposes words of the index's own vocabulary; numbers
+ * and one- or two-letter words would only make poor proposals. */
+static int worth_suggesting(const char *term, size_t len)
+{
+    if (len < 3)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (term[i] < '0' || term[i] > '9')
+            return 1;
+    return 0;
+}
+
 static int on_token(void *vctx, const txt_token *t)
 {
     field_ctx *c = vctx;
@@ -133,6 +146,9 @@ static int on_token(void *vctx, const txt_token *t)
     unsigned w = c->tf->weight;
     c->last = pos;
     if ((c->st = eng_doc_add_posting(c->doc, t->term, t->term_len, pos, w)) != ENG_OK)
+        return 1;
+    if (c->spell && worth_suggesting(t->term, t->term_len) &&
+        (c->st = eng_db_add_spelling(c->spell, t->term, t->term_len, 1)) != ENG_OK)
         return 1;
     if (t->stem && add_prefixed(c, PREFIX_STEM, "", t->stem, t->stem_len, 0, w))
         return 1;
@@ -149,6 +165,7 @@ static int on_token(void *vctx, const txt_token *t)
 typedef struct doc_ctx {
     doc_builder *b;
     eng_doc *doc;
+    eng_db *spell;
     txt_analyzer *an;
     uint32_t next_base;
 } doc_ctx;
@@ -159,7 +176,7 @@ static eng_status index_text(doc_ctx *d, schema_field f, const char *text)
     if (!text || !*text)
         return ENG_OK;
     const schema_text_field *tf = schema_text_field_of(f);
-    field_ctx c = { d->doc, tf, &d->b->term, d->next_base, d->next_base, ENG_OK };
+    field_ctx c = { d->doc, d->spell, tf, &d->b->term, d->next_base, d->next_base, ENG_OK };
     int rc = txt_analyze(d->an, text, strlen(text), on_token, &c, NULL);
     if (rc < 0)
         return ENG_E_NOMEM;
@@ -313,7 +330,7 @@ static eng_status add_session_doc(doc_builder *b, eng_db *db, const session *s,
     eng_status st = eng_doc_new(&doc);
     if (st != ENG_OK)
         return st;
-    doc_ctx d = { b, doc, analyzer_for(b, lang), 0 };
+    doc_ctx d = { b, doc, db, analyzer_for(b, lang), 0 };
     TRY(index_text(&d, F_TITLE, s->title));
     TRY(index_text(&d, F_DESCRIPTION, s->description));
     TRY(index_text(&d, F_SUMMARY, s->summary));
@@ -355,7 +372,8 @@ static eng_status add_quote_doc(doc_builder *b, eng_db *db, const session *s,
     eng_status st = eng_doc_new(&doc);
     if (st != ENG_OK)
         return st;
-    doc_ctx d = { b, doc, analyzer_for(b, lang), 0 };
+    /* no spelling data: a quote's words came in with its session */
+    doc_ctx d = { b, doc, NULL, analyzer_for(b, lang), 0 };
     TRY(index_text(&d, F_QUOTE_TEXT, q->text));
     TRY(index_text(&d, F_QUOTE_SPEAKER, q->speaker));
     TRY(index_text(&d, F_QUOTE_AFFILIATION, q->affiliation));

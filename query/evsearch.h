@@ -127,6 +127,13 @@ void evs_results_free(evs_results *res);
 /* An estimate of how many sessions match in all (not just this page). */
 uint64_t evs_results_estimated_total(const evs_results *res);
 
+/*
+ * "Did you mean": when the query finds few sessions and some of its words
+ * are not in the index, the query with those words replaced by the nearest
+ * words the index holds; NULL otherwise.  Lives as long as res.
+ */
+const char *evs_results_suggestion(const evs_results *res);
+
 typedef enum evs_hit_kind {
     EVS_HIT_SESSION = 0,
     EVS_HIT_QUOTE = 1

@@ -191,6 +191,8 @@ static void print_json(const char *query, const evs_results *res, unsigned offse
     sp_str(sp, query);
     sp->key(sp, "estimated_total");
     sp->integer(sp, (long long)evs_results_estimated_total(res));
+    sp->key(sp, "suggestion");
+    sp_str(sp, evs_results_suggestion(res));
     sp->key(sp, "sessions");
     sp->begin_list(sp);
     for (size_t i = 0; i < evs_results_count(res, EVS_HIT_SESSION); i++)

@@ -159,12 +159,18 @@ void evs_results_free(evs_results *res)
             hit_clear(&res->hits[k][i]);
         free(res->hits[k]);
     }
+    free(res->suggestion);
     free(res);
 }
 
 uint64_t evs_results_estimated_total(const evs_results *res)
 {
     return res ? res->estimated : 0;
+}
+
+const char *evs_results_suggestion(const evs_results *res)
+{
+    return res ? res->suggestion : NULL;
 }
 
 size_t evs_results_count(const evs_results *res, evs_hit_kind kind)

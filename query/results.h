@@ -25,6 +25,7 @@ struct evs_hit {
 
 struct evs_results {
     uint64_t estimated;
+    char *suggestion;                   /* "did you mean", or NULL */
     evs_hit *hits[2];                   /* by evs_hit_kind */
     size_t n[2];
 };

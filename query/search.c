@@ -8,10 +8,14 @@
 #include "matcher.h"
 #include "query_parse.h"
 #include "results.h"
+#include "suggest.h"
 
 /* A search that meets a commit half way reopens and starts again, this
  * many times before giving up with EVS_CHANGED. */
 #define MAX_RETRIES 3
+
+/* Fewer sessions than this, and "did you mean" looks for better words. */
+#define SUGGEST_BELOW 3
 
 struct evs_db {
     eng_db *db;
@@ -164,8 +168,8 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
     return st;
 }
 
-static evs_status search_once(evs_db *d, const qnode *tree, const evs_search_options *opts,
-                              evs_results **out)
+static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
+                              const evs_search_options *opts, evs_results **out)
 {
     matcher m;
     eng_query *q = matcher_build(tree, &d->langs, &m);
@@ -175,6 +179,8 @@ static evs_status search_once(evs_db *d, const qnode *tree, const evs_search_opt
     eng_status st = res ? run_kind(d, res, EVS_HIT_SESSION, q, &m, opts) : ENG_E_NOMEM;
     if (st == ENG_OK)
         st = run_kind(d, res, EVS_HIT_QUOTE, q, &m, opts);
+    if (st == ENG_OK && res->estimated < SUGGEST_BELOW)
+        res->suggestion = suggest_query(d->db, query, &st);
     eng_query_free(q);
     matcher_free(&m);
     if (st != ENG_OK) {
@@ -210,7 +216,7 @@ evs_status evs_search(evs_db *d, const char *query, const evs_search_options *op
                     "%s", why);
     evs_status rc;
     for (int attempt = 0;; attempt++) {
-        rc = search_once(d, tree, opts, out);
+        rc = search_once(d, query, tree, opts, out);
         if (rc != EVS_CHANGED || attempt == MAX_RETRIES)
             break;
         if ((rc = evs_db_reopen(d)) != EVS_OK)

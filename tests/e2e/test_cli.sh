@@ -55,6 +55,7 @@ is "path absolute" "$(jq -r '.sessions[0].path | startswith("/")' "$tmp/json")" 
 is "rank" "$(jq -r '.sessions[0].rank' "$tmp/json")" 1
 is "year" "$(jq -r '.sessions[0].year' "$tmp/json")" 2018
 is "lang" "$(jq -r '.sessions[0].lang' "$tmp/json")" en
+is "no suggestion when found" "$(jq -r '.suggestion' "$tmp/json")" null
 is "estimated_total is a number" "$(jq -r '.estimated_total | type' "$tmp/json")" number
 is "score is a number" "$(jq -r '.sessions[0].score | type' "$tmp/json")" number
 # highlights are byte offsets into the text: cut them out byte-wise
@@ -85,6 +86,9 @@ ok "NO_COLOR respected" sh -c "! grep -q \"$(printf '\033\\[1')\" '$tmp/tty'"
 "$EVSEARCH" --db "$tmp/db" Mattino >"$tmp/text"
 ok "Mattino finds Mattinò" grep -qF "**Mattinò**" "$tmp/text"
 
+"$EVSEARCH" --db "$tmp/db" valeu chians >"$tmp/text"
+ok "did you mean, in the terminal" grep -q "^Did you mean: value chains" "$tmp/text"
+is "did you mean, in JSON" "$("$EVSEARCH" --db "$tmp/db" --json valeu chians | jq -r .suggestion)" "value chains"
 "$EVSEARCH" --db "$tmp/db" zzzznothing >"$tmp/text"
 is "exit 1 when nothing is found" "$?" 1
 "$EVSEARCH" --db "$tmp/db" '"unclosed' 2>"$tmp/err"

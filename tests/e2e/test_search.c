@@ -225,6 +225,26 @@ static void test_filters(evs_db *db)
     CHECK_STR(desc, "011 008 001 013");
 }
 
+static void suggests(evs_db *db, const char *q, const char *want)
+{
+    evs_results *res = search(db, q);
+    const char *got = evs_results_suggestion(res);
+    if (!want || !got || strcmp(got, want) != 0)
+        fprintf(stderr, "query <%s>\n", q);
+    CHECK_STR(got, want);
+    evs_results_free(res);
+}
+
+static void test_suggestions(evs_db *db)
+{
+    suggests(db, "valeu chians", "value chains");
+    suggests(db, "speaker:engelman", "speaker:engelmann");
+    suggests(db, "year:2018 \"valeu chains\"", "year:2018 \"value chains\"");
+    suggests(db, "-tourism internationalsation", "-tourism internationalisation");
+    suggests(db, "value chains", NULL);         /* found: nothing to suggest */
+    suggests(db, "zqxwv", NULL);                /* nothing near enough */
+}
+
 static void test_paging(evs_db *db)
 {
     evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
@@ -307,6 +327,7 @@ int main(void)
     test_language(db);
     test_operators(db);
     test_filters(db);
+    test_suggestions(db);
     test_paging(db);
     test_errors(db);
     test_reindex_replaces(db);
