@@ -207,6 +207,47 @@ static void quote_hit(FILE *out, const evs_hit *h, unsigned rank, const text_sty
     fputc('\n', out);
 }
 
+#define FACET_SHOWN 8
+
+/* One wrapped line per facet: "year: 2018 (4), 2017 (3), ..." */
+static void render_facets(FILE *out, const evs_results *res, const text_style *st)
+{
+    int any = 0;
+    for (int f = 0; f < EVS_FACET_COUNT; f++)
+        any |= evs_results_facet_size(res, (evs_facet)f) > 0;
+    if (!any)
+        return;
+    fprintf(out, "%sSessions by%s\n\n", st->color ? C_TITLE : "", st->color ? C_OFF : "");
+    for (int f = 0; f < EVS_FACET_COUNT; f++) {
+        size_t n = evs_results_facet_size(res, (evs_facet)f);
+        if (!n)
+            continue;
+        char *line = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&line, &len);
+        if (!mem)
+            return;
+        /* the most frequent few; --json has them all */
+        size_t shown = n < FACET_SHOWN ? n : FACET_SHOWN;
+        fprintf(mem, "%s:", evs_facet_name((evs_facet)f));
+        for (size_t i = 0; i < shown; i++) {
+            unsigned count;
+            const char *v = evs_results_facet_value(res, (evs_facet)f, i, &count);
+            fprintf(mem, " %s (%u)%s", v, count, i + 1 < shown ? "," : "");
+        }
+        if (shown < n)
+            fprintf(mem, " and %zu more", n - shown);
+        fclose(mem);
+        wrapper w = { out, st, 4, 0 };
+        fputs("  ", out);
+        w.col = 2;
+        wrap(&w, line, len, NULL, 0);
+        fputc('\n', out);
+        free(line);
+    }
+    fputc('\n', out);
+}
+
 void render_text(FILE *out, const evs_results *res, unsigned offset, const text_style *st)
 {
     size_t ns = evs_results_count(res, EVS_HIT_SESSION);
@@ -228,4 +269,5 @@ void render_text(FILE *out, const evs_results *res, unsigned offset, const text_
         for (size_t i = 0; i < nq; i++)
             quote_hit(out, evs_results_hit(res, EVS_HIT_QUOTE, i), (unsigned)i + 1, st);
     }
+    render_facets(out, res, st);
 }

@@ -100,7 +100,10 @@ void schema_field_names(char *out, size_t size);
 enum {
     SLOT_DATE = 0,      /* YYYY-MM-DD, sorts as text */
     SLOT_YEAR = 1,
-    SLOT_LANG = 2
+    SLOT_LANG = 2,
+    SLOT_THEME = 3,     /* sessions only, for facets */
+    SLOT_ORGANISERS = 4,/* one per line */
+    SLOT_TYPE = 5
 };
 
 /* Metadata keys. */

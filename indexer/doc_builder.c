@@ -251,13 +251,21 @@ static int put_common_record(buf *r, const session *s, const char *path, const c
            record_put_str(r, F_LANG, lang);
 }
 
+/* items joined by sep into out (emptied first). */
+static int join(buf *out, char *const *items, size_t n, const char *sep)
+{
+    buf_clear(out);
+    for (size_t i = 0; i < n; i++)
+        if ((i && buf_puts(out, sep) < 0) || buf_puts(out, items[i]) < 0)
+            return -1;
+    return 0;
+}
+
 static int put_joined(buf *r, buf *scratch, int tag, char *const *items, size_t n,
                       const char *sep)
 {
-    buf_clear(scratch);
-    for (size_t i = 0; i < n; i++)
-        if ((i && buf_puts(scratch, sep) < 0) || buf_puts(scratch, items[i]) < 0)
-            return -1;
+    if (join(scratch, items, n, sep) < 0)
+        return -1;
     return record_put(r, tag, scratch->data, scratch->len);
 }
 
@@ -349,6 +357,13 @@ static eng_status add_session_doc(doc_builder *b, eng_db *db, const session *s,
     for (size_t i = 0; i < s->n_quotes; i++)
         TRY(index_text(&d, F_QUOTE_TEXT, s->quotes[i].text));
     TRY(add_common(&d, s, KIND_SESSION, path, lang));
+    TRY(set_value(doc, SLOT_THEME, s->theme));
+    TRY(set_value(doc, SLOT_TYPE, s->type));
+    if (join(&b->scratch, s->organisers, s->n_organisers, "\n") < 0) {
+        st = ENG_E_NOMEM;
+        goto done;
+    }
+    TRY(set_value(doc, SLOT_ORGANISERS, b->scratch.data));
     if (session_record(b, s, path, lang) < 0) {
         st = ENG_E_NOMEM;
         goto done;

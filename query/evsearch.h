@@ -101,11 +101,13 @@ typedef struct evs_search_options {
     unsigned snippets;        /* fragments per session (0: none) */
     unsigned fragment_chars;  /* about this many characters each (0: 160) */
     evs_sort sort;
+    int facets;               /* non-zero: count the matching sessions by
+                                 year, theme, ... (see evs_results_facet_*) */
 } evs_search_options;
 
 #define EVS_SEARCH_OPTIONS_VERSION 1
 #define EVS_SEARCH_OPTIONS_INIT                                              \
-    { EVS_SEARCH_OPTIONS_VERSION, 0, 10, 10, 3, 160, EVS_SORT_RELEVANCE }
+    { EVS_SEARCH_OPTIONS_VERSION, 0, 10, 10, 3, 160, EVS_SORT_RELEVANCE, 0 }
 
 typedef struct evs_results evs_results;
 typedef struct evs_hit evs_hit;
@@ -133,6 +135,29 @@ uint64_t evs_results_estimated_total(const evs_results *res);
  * words the index holds; NULL otherwise.  Lives as long as res.
  */
 const char *evs_results_suggestion(const evs_results *res);
+
+/*
+ * Facets: how many of all the matching sessions (not just this page) have
+ * each value, when opts->facets was set.  Years come newest first, the
+ * others most frequent first.  A session with several organisers counts
+ * for each.
+ */
+typedef enum evs_facet {
+    EVS_FACET_YEAR,
+    EVS_FACET_THEME,
+    EVS_FACET_LANG,
+    EVS_FACET_ORGANISER,
+    EVS_FACET_TYPE
+} evs_facet;
+
+#define EVS_FACET_COUNT 5
+
+/* "year", "theme", "lang", "organiser", "type"; NULL for another value. */
+const char *evs_facet_name(evs_facet f);
+size_t evs_results_facet_size(const evs_results *res, evs_facet f);
+/* The i-th value (NULL past the end), its count in *count (may be NULL). */
+const char *evs_results_facet_value(const evs_results *res, evs_facet f, size_t i,
+                                    unsigned *count);
 
 typedef enum evs_hit_kind {
     EVS_HIT_SESSION = 0,

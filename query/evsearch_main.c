@@ -49,6 +49,8 @@ static void usage(FILE *to)
           "  --quotes N       quotes to show (default 5; 0 for none)\n"
           "  --sort ORDER     relevance (default; ties: newest first), date (oldest\n"
           "                   first) or -date (newest first)\n"
+          "  --facets         also count the matching sessions by year, theme,\n"
+          "                   language, organiser and session type\n"
           "  --json           one JSON object: query, estimated_total, sessions, quotes\n"
           "  -h, --help       show this help\n"
           "  --version        show the version\n"
@@ -179,7 +181,8 @@ static void json_quote(sprinter *sp, const evs_hit *h, size_t rank)
     sp->end(sp);
 }
 
-static void print_json(const char *query, const evs_results *res, unsigned offset)
+static void print_json(const char *query, const evs_results *res, unsigned offset,
+                       int facets)
 {
     sprinter *sp = sprinter_json_new(stdout);
     if (!sp) {
@@ -203,6 +206,27 @@ static void print_json(const char *query, const evs_results *res, unsigned offse
     for (size_t i = 0; i < evs_results_count(res, EVS_HIT_QUOTE); i++)
         json_quote(sp, evs_results_hit(res, EVS_HIT_QUOTE, i), i + 1);
     sp->end(sp);
+    if (facets) {
+        /* "facets": {"year": [{"value": "2018", "count": 4}, ...], ...} */
+        sp->key(sp, "facets");
+        sp->begin_map(sp);
+        for (int f = 0; f < EVS_FACET_COUNT; f++) {
+            sp->key(sp, evs_facet_name((evs_facet)f));
+            sp->begin_list(sp);
+            unsigned count;
+            const char *v;
+            for (size_t i = 0; (v = evs_results_facet_value(res, (evs_facet)f, i, &count)); i++) {
+                sp->begin_map(sp);
+                sp->key(sp, "value");
+                sp_str(sp, v);
+                sp->key(sp, "count");
+                sp->integer(sp, count);
+                sp->end(sp);
+            }
+            sp->end(sp);
+        }
+        sp->end(sp);
+    }
     sp->end(sp);
     sp->finish(sp);
     sp->destroy(sp);
@@ -231,6 +255,7 @@ int main(int argc, char **argv)
         { "quotes", required_argument, NULL, 'Q' },
         { "json", no_argument, NULL, 'j' },
         { "sort", required_argument, NULL, 's' },
+        { "facets", no_argument, NULL, 'F' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -246,6 +271,7 @@ int main(int argc, char **argv)
         case 'o': if (parse_count("--offset", optarg, &opts.offset)) return EXIT_ERROR; break;
         case 'Q': if (parse_count("--quotes", optarg, &opts.quote_limit)) return EXIT_ERROR; break;
         case 'j': json = 1; break;
+        case 'F': opts.facets = 1; break;
         case 's':
             if (parse_sort(optarg, &opts.sort))
                 return EXIT_ERROR;
@@ -286,13 +312,14 @@ int main(int argc, char **argv)
             fputs("Try 'evsearch --help' for the query language.\n", stderr);
     } else {
         if (json) {
-            print_json(query.data, res, opts.offset);
+            print_json(query.data, res, opts.offset, opts.facets);
         } else {
             text_style style = text_style_for(stdout);
             render_text(stdout, res, opts.offset, &style);
         }
-        int found = evs_results_count(res, EVS_HIT_SESSION) ||
-                    evs_results_count(res, EVS_HIT_QUOTE);
+        /* something matched, even if this page (or -n 0) shows none of it */
+        int found = evs_results_estimated_total(res) > 0 ||
+                    evs_results_count(res, EVS_HIT_QUOTE) > 0;
         rc = found ? EXIT_FOUND : EXIT_NONE;
     }
     evs_results_free(res);

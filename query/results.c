@@ -148,6 +148,69 @@ void hit_clear(evs_hit *hit)
     memset(hit, 0, sizeof *hit);
 }
 
+/* ------------------------------------------------------------ facets */
+
+const unsigned facet_slots[EVS_FACET_COUNT] = {
+    SLOT_YEAR, SLOT_THEME, SLOT_LANG, SLOT_ORGANISERS, SLOT_TYPE
+};
+
+static int by_count(const void *a, const void *b)
+{
+    const facet_value *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->value, y->value);
+}
+
+static int by_value_desc(const void *a, const void *b)
+{
+    return strcmp(((const facet_value *)b)->value, ((const facet_value *)a)->value);
+}
+
+int facets_fill(evs_results *res, const eng_mset *ms)
+{
+    for (int f = 0; f < EVS_FACET_COUNT; f++) {
+        size_t n = eng_mset_facet_size(ms, (size_t)f);
+        if (!n)
+            continue;
+        if (!(res->facets[f] = calloc(n, sizeof *res->facets[f])))
+            return -1;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t count = 0;
+            const char *v = eng_mset_facet_value(ms, (size_t)f, i, &count);
+            if (!(res->facets[f][i].value = strdup(v)))
+                return -1;
+            res->facets[f][i].count = count;
+            res->n_facets[f] = i + 1;
+        }
+        qsort(res->facets[f], n, sizeof *res->facets[f],
+              f == EVS_FACET_YEAR ? by_value_desc : by_count);
+    }
+    return 0;
+}
+
+const char *evs_facet_name(evs_facet f)
+{
+    static const char *const names[EVS_FACET_COUNT] = {
+        "year", "theme", "lang", "organiser", "type"
+    };
+    return (int)f >= 0 && f < EVS_FACET_COUNT ? names[f] : NULL;
+}
+
+size_t evs_results_facet_size(const evs_results *res, evs_facet f)
+{
+    return res && (int)f >= 0 && f < EVS_FACET_COUNT ? res->n_facets[f] : 0;
+}
+
+const char *evs_results_facet_value(const evs_results *res, evs_facet f, size_t i,
+                                    unsigned *count)
+{
+    int ok = i < evs_results_facet_size(res, f);
+    if (count)
+        *count = ok ? res->facets[f][i].count : 0;
+    return ok ? res->facets[f][i].value : NULL;
+}
+
 /* ------------------------------------------------------------ public API */
 
 void evs_results_free(evs_results *res)
@@ -160,6 +223,11 @@ void evs_results_free(evs_results *res)
         free(res->hits[k]);
     }
     free(res->suggestion);
+    for (int f = 0; f < EVS_FACET_COUNT; f++) {
+        for (size_t i = 0; i < res->n_facets[f]; i++)
+            free(res->facets[f][i].value);
+        free(res->facets[f]);
+    }
     free(res);
 }
 

@@ -6,6 +6,7 @@
 #define EVS_QUERY_RESULTS_H
 
 #include "evsearch.h"
+#include "../shim/engine.h"
 #include "snippet.h"
 
 struct evs_snippet {
@@ -23,9 +24,16 @@ struct evs_hit {
     size_t n_snippets;
 };
 
+typedef struct facet_value {
+    char *value;
+    unsigned count;
+} facet_value;
+
 struct evs_results {
     uint64_t estimated;
     char *suggestion;                   /* "did you mean", or NULL */
+    facet_value *facets[EVS_FACET_COUNT];
+    size_t n_facets[EVS_FACET_COUNT];
     evs_hit *hits[2];                   /* by evs_hit_kind */
     size_t n[2];
 };
@@ -44,5 +52,11 @@ typedef struct hit_source {
  * for hit_clear. */
 int hit_fill(evs_hit *hit, evs_hit_kind kind, const hit_source *src);
 void hit_clear(evs_hit *hit);
+
+/* The value slots behind the facets, in evs_facet order. */
+extern const unsigned facet_slots[EVS_FACET_COUNT];
+
+/* Takes the k-th facet's counts from the engine's result; 0 or -1. */
+int facets_fill(evs_results *res, const struct eng_mset *ms);
 
 #endif

@@ -128,8 +128,8 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
                            const evs_search_options *opts)
 {
     unsigned limit = kind == EVS_HIT_SESSION ? opts->limit : opts->quote_limit;
-    if (limit == 0)
-        return ENG_OK;
+    if (limit == 0 && !(kind == EVS_HIT_SESSION && opts->facets))
+        return ENG_OK;      /* facets alone still need the match */
     eng_query *kq = of_kind(q, kind == EVS_HIT_SESSION ? KIND_SESSION : KIND_QUOTE);
     if (!kq)
         return ENG_E_NOMEM;
@@ -142,14 +142,21 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
     so.sort_slot = SLOT_DATE;
     so.sort_descending = sort != EVS_SORT_DATE;
     so.relevance_first = sort == EVS_SORT_RELEVANCE;
+    if (kind == EVS_HIT_SESSION && opts->facets) {
+        so.facet_slots = facet_slots;
+        so.n_facet_slots = EVS_FACET_COUNT;
+    }
     eng_mset *ms = NULL;
     eng_status st = eng_db_search(d->db, kq, &so, &ms);
     eng_query_free(kq);
     if (st != ENG_OK)
         return st;
-    if (kind == EVS_HIT_SESSION)
+    if (kind == EVS_HIT_SESSION) {
         res->estimated = eng_mset_estimated(ms);
-    size_t n = eng_mset_size(ms);
+        if (facets_fill(res, ms) < 0)
+            st = ENG_E_NOMEM;
+    }
+    size_t n = st == ENG_OK ? eng_mset_size(ms) : 0;
     if (n && !(res->hits[kind] = calloc(n, sizeof(evs_hit))))
         st = ENG_E_NOMEM;
     for (size_t i = 0; st == ENG_OK && i < n; i++) {

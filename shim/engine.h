@@ -180,9 +180,13 @@ typedef struct eng_search_opts {
     int relevance_first;    /* with sort_slot: relevance, then slot breaks ties */
     uint32_t check_at_least;/* accuracy of the estimate (0: default) */
     double bm25_k1, bm25_b; /* 0, 0: engine defaults */
+    /* Facets: count the values of these slots over every match (not just
+     * the page); a value holding several lines counts once per line. */
+    const unsigned *facet_slots;
+    size_t n_facet_slots;
 } eng_search_opts;
 
-#define ENG_SEARCH_OPTS_INIT { 0, 10, -1, 0, 0, 0, 0.0, 0.0 }
+#define ENG_SEARCH_OPTS_INIT { 0, 10, -1, 0, 0, 0, 0.0, 0.0, NULL, 0 }
 
 typedef struct eng_mset eng_mset;
 
@@ -193,6 +197,9 @@ size_t eng_mset_size(const eng_mset *ms);
 uint32_t eng_mset_estimated(const eng_mset *ms);
 eng_docid eng_mset_docid(const eng_mset *ms, size_t i);
 double eng_mset_weight(const eng_mset *ms, size_t i);
+/* The k-th facet slot's distinct values, in byte order, with their counts. */
+size_t eng_mset_facet_size(const eng_mset *ms, size_t k);
+const char *eng_mset_facet_value(const eng_mset *ms, size_t k, size_t i, uint32_t *count);
 
 #ifdef __cplusplus
 }

@@ -37,6 +37,8 @@ struct eng_mset {
     std::vector<eng_docid> ids;
     std::vector<double> weights;
     uint32_t estimated = 0;
+    // per facet slot: (value, count) in byte order of the values
+    std::vector<std::vector<std::pair<std::string, uint32_t>>> facets;
 };
 
 namespace evs_shim {

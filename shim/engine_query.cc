@@ -8,6 +8,7 @@
 
 #include "engine_internal.hh"
 
+#include <map>
 #include <memory>
 #include <new>
 #include <stdexcept>
@@ -161,6 +162,42 @@ extern "C" char *eng_query_describe(const eng_query *q)
     }
 }
 
+// --------------------------------------------------------------- facets
+
+namespace {
+
+// Counts the values of one slot over every match.  The engine's own
+// ValueCountMatchSpy counts a whole value; ours splits it on newlines, so
+// that a session with three organisers counts once for each.
+class FacetSpy : public Xapian::MatchSpy {
+  public:
+    explicit FacetSpy(Xapian::valueno slot) : slot_(slot) {}
+
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        const std::string v = doc.get_value(slot_);
+        size_t from = 0;
+        while (from < v.size()) {
+            size_t nl = v.find('\n', from);
+            size_t to = nl == std::string::npos ? v.size() : nl;
+            if (to > from)
+                counts_[v.substr(from, to - from)]++;
+            from = to + 1;
+        }
+    }
+
+    std::vector<std::pair<std::string, uint32_t>> take()
+    {
+        return {counts_.begin(), counts_.end()};
+    }
+
+  private:
+    Xapian::valueno slot_;
+    std::map<std::string, uint32_t> counts_;
+};
+
+}  // namespace
+
 // --------------------------------------------------------------- searching
 // The result is copied out of the engine's MSet at once, so that the
 // accessors below are plain array reads that cannot fail or throw.
@@ -195,7 +232,15 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
             else
                 enquire.set_sort_by_value_then_relevance(slot, reverse);
         }
-        Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, o.check_at_least);
+        // Facets count every match, so the match must not stop early.
+        std::vector<std::unique_ptr<FacetSpy>> spies;
+        Xapian::doccount at_least = o.check_at_least;
+        for (size_t k = 0; k < o.n_facet_slots; k++) {
+            spies.push_back(std::make_unique<FacetSpy>(o.facet_slots[k]));
+            enquire.add_matchspy(spies.back().get());
+            at_least = db->xdb->get_doccount();
+        }
+        Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, at_least);
         auto ms = std::make_unique<eng_mset>();
         ms->ids.reserve(mset.size());
         ms->weights.reserve(mset.size());
@@ -204,6 +249,8 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
             ms->weights.push_back(it.get_weight());
         }
         ms->estimated = mset.get_matches_estimated();
+        for (auto &spy : spies)
+            ms->facets.push_back(spy->take());
         *out = ms.release();
         return ENG_OK;
     });
@@ -232,4 +279,22 @@ extern "C" eng_docid eng_mset_docid(const eng_mset *ms, size_t i)
 extern "C" double eng_mset_weight(const eng_mset *ms, size_t i)
 {
     return ms && i < ms->weights.size() ? ms->weights[i] : 0.0;
+}
+
+extern "C" size_t eng_mset_facet_size(const eng_mset *ms, size_t k)
+{
+    return ms && k < ms->facets.size() ? ms->facets[k].size() : 0;
+}
+
+extern "C" const char *eng_mset_facet_value(const eng_mset *ms, size_t k, size_t i,
+                                            uint32_t *count)
+{
+    if (!ms || k >= ms->facets.size() || i >= ms->facets[k].size()) {
+        if (count)
+            *count = 0;
+        return nullptr;
+    }
+    if (count)
+        *count = ms->facets[k][i].second;
+    return ms->facets[k][i].first.c_str();
 }

@@ -89,6 +89,13 @@ ok "Mattino finds Mattinò" grep -qF "**Mattinò**" "$tmp/text"
 "$EVSEARCH" --db "$tmp/db" valeu chians >"$tmp/text"
 ok "did you mean, in the terminal" grep -q "^Did you mean: value chains" "$tmp/text"
 is "did you mean, in JSON" "$("$EVSEARCH" --db "$tmp/db" --json valeu chians | jq -r .suggestion)" "value chains"
+"$EVSEARCH" --db "$tmp/db" --json --facets -n 0 year:2016 >"$tmp/json"
+is "facets only: exit 0 when sessions match" "$?" 0
+is "facet keys" "$(jq -r '.facets | keys | join(",")' "$tmp/json")" "lang,organiser,theme,type,year"
+is "year facet" "$(jq -c '.facets.year' "$tmp/json")" '[{"value":"2016","count":4}]'
+is "no facets unless asked" "$("$EVSEARCH" --db "$tmp/db" --json mattino | jq 'has("facets")')" false
+"$EVSEARCH" --db "$tmp/db" --facets mattino >"$tmp/text"
+ok "facets in the terminal" grep -q "^  year: 2018 (1)" "$tmp/text"
 "$EVSEARCH" --db "$tmp/db" zzzznothing >"$tmp/text"
 is "exit 1 when nothing is found" "$?" 1
 "$EVSEARCH" --db "$tmp/db" '"unclosed' 2>"$tmp/err"

@@ -245,6 +245,59 @@ static void test_suggestions(evs_db *db)
     suggests(db, "zqxwv", NULL);                /* nothing near enough */
 }
 
+static void test_facets(evs_db *db)
+{
+    evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
+    o.facets = 1;
+    o.limit = 0;            /* counts only */
+    evs_results *res = NULL;
+    CHECK_INT(evs_search(db, "year:2016", &o, &res), EVS_OK);
+    CHECK_INT(evs_results_count(res, EVS_HIT_SESSION), 0);
+    CHECK_INT(evs_results_facet_size(res, EVS_FACET_YEAR), 1);
+    unsigned n = 0;
+    CHECK_STR(evs_results_facet_value(res, EVS_FACET_YEAR, 0, &n), "2016");
+    CHECK_INT(n, 4);
+    CHECK(evs_results_facet_value(res, EVS_FACET_YEAR, 1, &n) == NULL);
+    evs_results_free(res);
+
+    /* every matching session counts, whatever the page size */
+    o.limit = 1;
+    CHECK_INT(evs_search(db, "regions", &o, &res), EVS_OK);
+    unsigned total = 0, prev = 9999;
+    for (size_t i = 0; i < evs_results_facet_size(res, EVS_FACET_YEAR); i++) {
+        const char *y = evs_results_facet_value(res, EVS_FACET_YEAR, i, &n);
+        CHECK((unsigned)atoi(y) < prev);            /* newest first */
+        prev = (unsigned)atoi(y);
+        total += n;
+    }
+    CHECK_INT(total, evs_results_estimated_total(res));
+    CHECK(total > 5);
+    unsigned top = 0;
+    CHECK_STR(evs_results_facet_value(res, EVS_FACET_LANG, 0, &top), "en");
+    for (size_t i = 1; i < evs_results_facet_size(res, EVS_FACET_LANG); i++) {
+        evs_results_facet_value(res, EVS_FACET_LANG, i, &n);
+        CHECK(n <= top);                            /* most frequent first */
+    }
+    evs_results_free(res);
+
+    /* the seed's theme, organiser and no type */
+    CHECK_INT(evs_search(db, "mattino", &o, &res), EVS_OK);
+    CHECK_STR(evs_results_facet_value(res, EVS_FACET_THEME, 0, &n),
+              "Economic development, employment");
+    CHECK_STR(evs_results_facet_value(res, EVS_FACET_ORGANISER, 0, &n),
+              "European Committee of the Regions - ECON Commission");
+    CHECK_INT(evs_results_facet_size(res, EVS_FACET_TYPE), 0);
+    evs_results_free(res);
+
+    /* not asked for: not counted */
+    o.facets = 0;
+    CHECK_INT(evs_search(db, "regions", &o, &res), EVS_OK);
+    CHECK_INT(evs_results_facet_size(res, EVS_FACET_YEAR), 0);
+    evs_results_free(res);
+    CHECK_STR(evs_facet_name(EVS_FACET_ORGANISER), "organiser");
+    CHECK(evs_facet_name((evs_facet)99) == NULL);
+}
+
 static void test_paging(evs_db *db)
 {
     evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
@@ -328,6 +381,7 @@ int main(void)
     test_operators(db);
     test_filters(db);
     test_suggestions(db);
+    test_facets(db);
     test_paging(db);
     test_errors(db);
     test_reindex_replaces(db);

@@ -692,6 +692,71 @@ static void test_null_and_names(void)
     CHECK(eng_status_name((eng_status)99) != NULL);
 }
 
+/* Facets count every match, not just the page, one count per line. */
+static void test_facets(void)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s/facets", dir);
+    eng_db *w = open_db(path, ENG_OPEN_WRITE | ENG_OPEN_CREATE);
+    if (!w)
+        return;
+    static const char *const orgs[] = { "x\ny", "x", "", "y\nz\nx" };
+    for (int i = 0; i < 4; i++) {
+        char uid[8];
+        snprintf(uid, sizeof uid, "Q%d", i);
+        eng_doc *doc = make_doc("d", i % 2 ? "odd" : "even", uid, NULL);
+        if (*orgs[i])
+            CHECK_INT(eng_doc_set_value(doc, 3, orgs[i], strlen(orgs[i])), ENG_OK);
+        put(w, uid, doc);
+    }
+    CHECK_INT(eng_db_commit(w), ENG_OK);
+    eng_db_close(w);
+
+    eng_db *r = open_db(path, ENG_OPEN_READ);
+    if (!r)
+        return;
+    unsigned slots[2] = { 3, 7 };   /* 7: a slot no document has */
+    eng_search_opts o = ENG_SEARCH_OPTS_INIT;
+    o.limit = 1;
+    o.facet_slots = slots;
+    o.n_facet_slots = 2;
+    eng_query *all = eng_query_match_all();
+    eng_mset *ms = search(r, all, &o);
+    if (ms) {
+        CHECK_INT(eng_mset_size(ms), 1);
+        CHECK_INT(eng_mset_facet_size(ms, 0), 3);
+        uint32_t c = 0;
+        CHECK_STR(eng_mset_facet_value(ms, 0, 0, &c), "x");
+        CHECK_INT(c, 3);
+        CHECK_STR(eng_mset_facet_value(ms, 0, 1, &c), "y");
+        CHECK_INT(c, 2);
+        CHECK_STR(eng_mset_facet_value(ms, 0, 2, &c), "z");
+        CHECK_INT(c, 1);
+        CHECK(eng_mset_facet_value(ms, 0, 3, &c) == NULL);
+        CHECK_INT(c, 0);
+        CHECK_INT(eng_mset_facet_size(ms, 1), 0);
+        CHECK_INT(eng_mset_facet_size(ms, 2), 0);   /* no such facet */
+    }
+    eng_mset_free(ms);
+    eng_query *even = term("even");
+    ms = search(r, even, &o);
+    if (ms) {
+        uint32_t c = 0;
+        CHECK_INT(eng_mset_facet_size(ms, 0), 2);   /* docs 0 and 2: x, y */
+        CHECK_STR(eng_mset_facet_value(ms, 0, 0, &c), "x");
+        CHECK_INT(c, 1);
+    }
+    eng_mset_free(ms);
+    /* without facet slots, none are counted */
+    o.n_facet_slots = 0;
+    ms = search(r, all, &o);
+    CHECK_INT(eng_mset_facet_size(ms, 0), 0);
+    eng_mset_free(ms);
+    eng_query_free(all);
+    eng_query_free(even);
+    eng_db_close(r);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/evs-engine-XXXXXX");
@@ -714,6 +779,7 @@ int main(void)
     test_opening();
     test_query_values();
     test_null_and_names();
+    test_facets();
 
     nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
     return check_exit();
