@@ -1,6 +1,6 @@
 /*
  * sprinter.h — structured output: one interface, one implementation per
- * format (JSON now; YAML to come), so that a command describes its output
+ * format (JSON, YAML), so that a command describes its output
  * once as maps, lists and scalars and never writes a format by hand.
  */
 #ifndef EVS_CLI_SPRINTER_H
@@ -30,5 +30,8 @@ void sp_str(sprinter *sp, const char *s);
 
 /* Compact JSON, one top-level value per line. */
 sprinter *sprinter_json_new(FILE *out);
+
+/* YAML through libyaml's emitter, one document per top-level value. */
+sprinter *sprinter_yaml_new(FILE *out);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "../cli/db_locate.h"
 #include "../cli/render_text.h"
+#include "../cli/print_results.h"
 #include "../cli/sprinter.h"
 #include "../common/buf.h"
 #include "evsearch.h"
@@ -51,13 +52,19 @@ static void usage(FILE *to)
           "                   first) or -date (newest first)\n"
           "  --facets         also count the matching sessions by year, theme,\n"
           "                   language, organiser and session type\n"
-          "  --json           one JSON object: query, estimated_total, sessions, quotes\n"
+          "  --json           one JSON object: query, estimated_total, suggestion,\n"
+          "                   sessions, quotes (and facets)\n"
+          "  --yaml           the same as YAML\n"
+          "  --batch          read queries from standard input, one per line, and\n"
+          "                   print one JSON object per line (with \"error\" when a\n"
+          "                   query fails)\n"
           "  -h, --help       show this help\n"
           "  --version        show the version\n"
           "\n"
           "Colour is used on a terminal unless NO_COLOR is set; elsewhere matches are\n"
           "marked **like this**.\n"
-          "Exit status: 0 when something was found, 1 when nothing was, 2 on error.\n",
+          "Exit status: 0 when something was found, 1 when nothing was, 2 on error\n"
+          "(with --batch: 2 if any query failed, else 0 if any found something).\n",
           to);
 }
 
@@ -88,150 +95,6 @@ static int parse_sort(const char *s, evs_sort *out)
     return 0;
 }
 
-static void json_hit_common(sprinter *sp, const evs_hit *h, size_t rank)
-{
-    sp->key(sp, "rank");
-    sp->integer(sp, (long long)rank);
-    sp->key(sp, "score");
-    sp->real(sp, evs_hit_score(h));
-    sp->key(sp, "path");
-    sp_str(sp, evs_hit_field(h, EVS_FIELD_PATH));
-    sp->key(sp, "title");
-    sp_str(sp, evs_hit_field(h, EVS_FIELD_TITLE));
-    sp->key(sp, "year");
-    if (evs_hit_year(h))
-        sp->integer(sp, evs_hit_year(h));
-    else
-        sp->null(sp);
-    sp->key(sp, "lang");
-    sp_str(sp, evs_hit_field(h, EVS_FIELD_LANG));
-    sp->key(sp, "date");
-    sp_str(sp, evs_hit_field(h, EVS_FIELD_DATE));
-}
-
-static void json_highlights(sprinter *sp, const evs_snippet *sn)
-{
-    sp->key(sp, "highlights");
-    sp->begin_list(sp);
-    for (size_t i = 0; sn && i < evs_snippet_span_count(sn); i++) {
-        size_t s, e;
-        evs_snippet_span(sn, i, &s, &e);
-        sp->begin_list(sp);
-        sp->integer(sp, (long long)s);
-        sp->integer(sp, (long long)e);
-        sp->end(sp);
-    }
-    sp->end(sp);
-}
-
-static void json_session(sprinter *sp, const evs_hit *h, size_t rank)
-{
-    sp->begin_map(sp);
-    json_hit_common(sp, h, rank);
-    static const struct { const char *key; evs_field f; } extra[] = {
-        { "start_time", EVS_FIELD_START_TIME }, { "end_time", EVS_FIELD_END_TIME },
-        { "timezone", EVS_FIELD_TIMEZONE }, { "code", EVS_FIELD_CODE },
-        { "type", EVS_FIELD_TYPE }, { "theme", EVS_FIELD_THEME },
-    };
-    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) {
-        sp->key(sp, extra[i].key);
-        sp_str(sp, evs_hit_field(h, extra[i].f));
-    }
-    sp->key(sp, "speakers");
-    sp->begin_list(sp);
-    for (size_t i = 0; i < evs_hit_speaker_count(h); i++)
-        sp_str(sp, evs_hit_speaker_name(h, i));
-    sp->end(sp);
-    sp->key(sp, "snippets");
-    sp->begin_list(sp);
-    for (size_t i = 0; i < evs_hit_snippet_count(h); i++) {
-        const evs_snippet *sn = evs_hit_snippet(h, i);
-        size_t len;
-        const char *text = evs_snippet_text(sn, &len);
-        sp->begin_map(sp);
-        sp->key(sp, "field");
-        sp_str(sp, evs_snippet_field(sn));
-        sp->key(sp, "text");
-        sp->string(sp, text, len);
-        json_highlights(sp, sn);
-        sp->end(sp);
-    }
-    sp->end(sp);
-    sp->end(sp);
-}
-
-static void json_quote(sprinter *sp, const evs_hit *h, size_t rank)
-{
-    sp->begin_map(sp);
-    json_hit_common(sp, h, rank);
-    sp->key(sp, "speaker");
-    sp_str(sp, evs_hit_field(h, EVS_FIELD_SPEAKER));
-    sp->key(sp, "affiliation");
-    sp_str(sp, evs_hit_field(h, EVS_FIELD_AFFILIATION));
-    /* the quote as shown: whole when short, else a fragment around the
-     * matches; highlights are offsets into this text */
-    const evs_snippet *sn = evs_hit_snippet(h, 0);
-    size_t len = 0;
-    const char *text = sn ? evs_snippet_text(sn, &len) : evs_hit_field(h, EVS_FIELD_TEXT);
-    if (!sn && text)
-        len = strlen(text);
-    sp->key(sp, "text");
-    sp->string(sp, text, len);
-    json_highlights(sp, sn);
-    sp->end(sp);
-}
-
-static void print_json(const char *query, const evs_results *res, unsigned offset,
-                       int facets)
-{
-    sprinter *sp = sprinter_json_new(stdout);
-    if (!sp) {
-        fputs("evsearch: out of memory\n", stderr);
-        return;
-    }
-    sp->begin_map(sp);
-    sp->key(sp, "query");
-    sp_str(sp, query);
-    sp->key(sp, "estimated_total");
-    sp->integer(sp, (long long)evs_results_estimated_total(res));
-    sp->key(sp, "suggestion");
-    sp_str(sp, evs_results_suggestion(res));
-    sp->key(sp, "sessions");
-    sp->begin_list(sp);
-    for (size_t i = 0; i < evs_results_count(res, EVS_HIT_SESSION); i++)
-        json_session(sp, evs_results_hit(res, EVS_HIT_SESSION, i), offset + i + 1);
-    sp->end(sp);
-    sp->key(sp, "quotes");
-    sp->begin_list(sp);
-    for (size_t i = 0; i < evs_results_count(res, EVS_HIT_QUOTE); i++)
-        json_quote(sp, evs_results_hit(res, EVS_HIT_QUOTE, i), i + 1);
-    sp->end(sp);
-    if (facets) {
-        /* "facets": {"year": [{"value": "2018", "count": 4}, ...], ...} */
-        sp->key(sp, "facets");
-        sp->begin_map(sp);
-        for (int f = 0; f < EVS_FACET_COUNT; f++) {
-            sp->key(sp, evs_facet_name((evs_facet)f));
-            sp->begin_list(sp);
-            unsigned count;
-            const char *v;
-            for (size_t i = 0; (v = evs_results_facet_value(res, (evs_facet)f, i, &count)); i++) {
-                sp->begin_map(sp);
-                sp->key(sp, "value");
-                sp_str(sp, v);
-                sp->key(sp, "count");
-                sp->integer(sp, count);
-                sp->end(sp);
-            }
-            sp->end(sp);
-        }
-        sp->end(sp);
-    }
-    sp->end(sp);
-    sp->finish(sp);
-    sp->destroy(sp);
-}
-
 /* The message when there is no database: where we looked, how to make one. */
 static void no_database(const char *path, db_origin origin)
 {
@@ -246,6 +109,65 @@ static void no_database(const char *path, db_origin origin)
             origin <= DB_FROM_ENV ? path : "");
 }
 
+typedef enum format { FMT_TEXT, FMT_JSON, FMT_YAML } format;
+
+typedef struct run {
+    evs_db *db;
+    evs_search_options opts;
+    format fmt;
+    sprinter *sp;           /* FMT_JSON, FMT_YAML */
+    text_style style;       /* FMT_TEXT */
+} run;
+
+/* Runs one query and prints its results.  Returns the exit status it
+ * alone would give: found, none, or error. */
+static int search_one(run *r, const char *query, int batch)
+{
+    evs_results *res = NULL;
+    evs_status st = evs_search(r->db, query, &r->opts, &res);
+    if (st != EVS_OK) {
+        if (batch) {
+            print_error(r->sp, query, evs_db_errmsg(r->db));
+        } else {
+            fprintf(stderr, "evsearch: %s\n", evs_db_errmsg(r->db));
+            if (st == EVS_BAD_QUERY)
+                fputs("Try 'evsearch --help' for the query language.\n", stderr);
+        }
+        return EXIT_ERROR;
+    }
+    if (r->fmt == FMT_TEXT)
+        render_text(stdout, res, r->opts.offset, &r->style);
+    else
+        print_results(r->sp, query, res, r->opts.offset, r->opts.facets);
+    /* something matched, even if this page (or -n 0) shows none of it */
+    int found = evs_results_estimated_total(res) > 0 ||
+                evs_results_count(res, EVS_HIT_QUOTE) > 0;
+    evs_results_free(res);
+    return found ? EXIT_FOUND : EXIT_NONE;
+}
+
+/* --batch: a query per line of standard input, a JSON object per line out.
+ * Exit status: 2 if any query failed, else 0 if any found something. */
+static int search_batch(run *r)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int any_found = 0, any_error = 0;
+    while ((n = getline(&line, &cap, stdin)) > 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        size_t lead = strspn(line, " \t");
+        if (line[lead] == '\0')
+            continue;
+        int rc = search_one(r, line, 1);
+        any_found |= rc == EXIT_FOUND;
+        any_error |= rc == EXIT_ERROR;
+    }
+    free(line);
+    return any_error ? EXIT_ERROR : any_found ? EXIT_FOUND : EXIT_NONE;
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -254,6 +176,8 @@ int main(int argc, char **argv)
         { "offset", required_argument, NULL, 'o' },
         { "quotes", required_argument, NULL, 'Q' },
         { "json", no_argument, NULL, 'j' },
+        { "yaml", no_argument, NULL, 'y' },
+        { "batch", no_argument, NULL, 'b' },
         { "sort", required_argument, NULL, 's' },
         { "facets", no_argument, NULL, 'F' },
         { "help", no_argument, NULL, 'h' },
@@ -261,25 +185,45 @@ int main(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     const char *db_opt = NULL;
-    int json = 0, c;
-    evs_search_options opts = EVS_SEARCH_OPTIONS_INIT;
-    opts.quote_limit = 5;
+    int c, batch = 0;
+    run r = { .opts = EVS_SEARCH_OPTIONS_INIT, .fmt = FMT_TEXT };
+    r.opts.quote_limit = 5;
     while ((c = getopt_long(argc, argv, "n:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db_opt = optarg; break;
-        case 'n': if (parse_count("--limit", optarg, &opts.limit)) return EXIT_ERROR; break;
-        case 'o': if (parse_count("--offset", optarg, &opts.offset)) return EXIT_ERROR; break;
-        case 'Q': if (parse_count("--quotes", optarg, &opts.quote_limit)) return EXIT_ERROR; break;
-        case 'j': json = 1; break;
-        case 'F': opts.facets = 1; break;
+        case 'n': if (parse_count("--limit", optarg, &r.opts.limit)) return EXIT_ERROR; break;
+        case 'o': if (parse_count("--offset", optarg, &r.opts.offset)) return EXIT_ERROR; break;
+        case 'Q':
+            if (parse_count("--quotes", optarg, &r.opts.quote_limit))
+                return EXIT_ERROR;
+            break;
+        case 'j':
+        case 'y':
+            if (r.fmt != FMT_TEXT && r.fmt != (c == 'j' ? FMT_JSON : FMT_YAML)) {
+                fputs("evsearch: --json and --yaml cannot be used together\n", stderr);
+                return EXIT_ERROR;
+            }
+            r.fmt = c == 'j' ? FMT_JSON : FMT_YAML;
+            break;
+        case 'b': batch = 1; break;
+        case 'F': r.opts.facets = 1; break;
         case 's':
-            if (parse_sort(optarg, &opts.sort))
+            if (parse_sort(optarg, &r.opts.sort))
                 return EXIT_ERROR;
             break;
         case 'h': usage(stdout); return EXIT_FOUND;
         case 'V': printf("evsearch %s\n", evs_version()); return EXIT_FOUND;
         default: usage(stderr); return EXIT_ERROR;
         }
+    }
+    if (batch && r.fmt == FMT_YAML) {
+        fputs("evsearch: --batch writes JSON lines; it cannot be used with --yaml\n", stderr);
+        return EXIT_ERROR;
+    }
+    if (batch && optind < argc) {
+        fputs("evsearch: with --batch the queries come on standard input, one per line\n",
+              stderr);
+        return EXIT_ERROR;
     }
     /* The words of the query may come as several arguments. */
     buf query = BUF_INIT;
@@ -288,7 +232,7 @@ int main(int argc, char **argv)
             fputs("evsearch: out of memory\n", stderr);
             return EXIT_ERROR;
         }
-    if (query.len == 0) {
+    if (!batch && query.len == 0) {
         fputs("evsearch: no query given; type the words to look for, for example:\n"
               "    evsearch \"value chains\"\n"
               "Try 'evsearch --help' for the query language.\n", stderr);
@@ -298,32 +242,27 @@ int main(int argc, char **argv)
 
     db_origin origin;
     char *db_path = db_locate(db_opt, &origin);
-    evs_db *db = NULL;
     int rc = EXIT_ERROR;
-    evs_results *res = NULL;
-    evs_status st = db_path ? evs_db_open(db_path, &db) : EVS_NOMEM;
-    if (st == EVS_NOT_FOUND) {
+    evs_status st = db_path ? evs_db_open(db_path, &r.db) : EVS_NOMEM;
+    if (batch)
+        r.fmt = FMT_JSON;
+    if (r.fmt == FMT_JSON)
+        r.sp = sprinter_json_new(stdout);
+    else if (r.fmt == FMT_YAML)
+        r.sp = sprinter_yaml_new(stdout);
+    else
+        r.style = text_style_for(stdout);
+    if (st == EVS_NOT_FOUND)
         no_database(db_path, origin);
-    } else if (st != EVS_OK) {
-        fprintf(stderr, "evsearch: %s\n", db ? evs_db_errmsg(db) : "out of memory");
-    } else if ((st = evs_search(db, query.data, &opts, &res)) != EVS_OK) {
-        fprintf(stderr, "evsearch: %s\n", evs_db_errmsg(db));
-        if (st == EVS_BAD_QUERY)
-            fputs("Try 'evsearch --help' for the query language.\n", stderr);
-    } else {
-        if (json) {
-            print_json(query.data, res, opts.offset, opts.facets);
-        } else {
-            text_style style = text_style_for(stdout);
-            render_text(stdout, res, opts.offset, &style);
-        }
-        /* something matched, even if this page (or -n 0) shows none of it */
-        int found = evs_results_estimated_total(res) > 0 ||
-                    evs_results_count(res, EVS_HIT_QUOTE) > 0;
-        rc = found ? EXIT_FOUND : EXIT_NONE;
-    }
-    evs_results_free(res);
-    evs_db_close(db);
+    else if (st != EVS_OK)
+        fprintf(stderr, "evsearch: %s\n", r.db ? evs_db_errmsg(r.db) : "out of memory");
+    else if (r.fmt != FMT_TEXT && !r.sp)
+        fputs("evsearch: out of memory\n", stderr);
+    else
+        rc = batch ? search_batch(&r) : search_one(&r, query.data, 0);
+    if (r.sp)
+        r.sp->destroy(r.sp);
+    evs_db_close(r.db);
     free(db_path);
     buf_free(&query);
     return rc;

@@ -96,6 +96,29 @@ is "year facet" "$(jq -c '.facets.year' "$tmp/json")" '[{"value":"2016","count":
 is "no facets unless asked" "$("$EVSEARCH" --db "$tmp/db" --json mattino | jq 'has("facets")')" false
 "$EVSEARCH" --db "$tmp/db" --facets mattino >"$tmp/text"
 ok "facets in the terminal" grep -q "^  year: 2018 (1)" "$tmp/text"
+# --yaml: the same object, through libyaml's emitter
+"$EVSEARCH" --db "$tmp/db" --yaml -n 1 --quotes 1 value chains >"$tmp/yaml"
+is "yaml exit status" "$?" 0
+ok "yaml: document start" grep -qx -- "---" "$tmp/yaml"
+ok "yaml: query" grep -qx "query: value chains" "$tmp/yaml"
+ok "yaml: first session" grep -qx -- "- rank: 1" "$tmp/yaml"
+ok "yaml: a date stays a string" grep -qx '  date: "2018-10-11"' "$tmp/yaml"
+ok "yaml: spans inline" grep -Eqx -- '    - \[[0-9]+, [0-9]+\]' "$tmp/yaml"
+"$EVSEARCH" --db "$tmp/db" --yaml --json x 2>/dev/null
+is "--yaml with --json refused" "$?" 2
+
+# --batch: a query per line in, a JSON object per line out
+printf 'value chains\n"unclosed\n\n  \nmattino\n' | "$EVSEARCH" --db "$tmp/db" --batch >"$tmp/batch"
+is "batch: exit 2 when a query failed" "$?" 2
+is "batch: one line per query" "$(wc -l <"$tmp/batch")" 3
+is "batch: each line is JSON" "$(jq -c .query "$tmp/batch" | paste -sd'|')" '"value chains"|"\"unclosed"|"mattino"'
+is "batch: the error" "$(sed -n 2p "$tmp/batch" | jq -r .error)" "column 1: missing closing quote"
+is "batch: results" "$(sed -n 3p "$tmp/batch" | jq -r '.sessions[0].path | endswith("'$SEED'")')" true
+printf 'mattino\nzzzznothing\n' | "$EVSEARCH" --db "$tmp/db" --batch >/dev/null
+is "batch: exit 0 when something was found" "$?" 0
+"$EVSEARCH" --db "$tmp/db" --batch value 2>/dev/null </dev/null
+is "batch with a query argument refused" "$?" 2
+
 "$EVSEARCH" --db "$tmp/db" zzzznothing >"$tmp/text"
 is "exit 1 when nothing is found" "$?" 1
 "$EVSEARCH" --db "$tmp/db" '"unclosed' 2>"$tmp/err"
