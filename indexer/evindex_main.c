@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "../cli/db_locate.h"
+#include "evindex_dump.h"
 #include "evsearch.h"
 
 /* Sessions added between two commits: bounds the writer's memory, and what
@@ -163,9 +164,13 @@ static void walk(run *r, const char *path, int named)
         return;
     struct stat sb;
     if (stat(path, &sb) != 0) {
+        int e = errno;
         clear_progress(r);
         fprintf(stderr, "evindex: %s: %s\n", path,
-                errno == ELOOP ? "symbolic link loop" : strerror(errno));
+                e == ELOOP ? "symbolic link loop"
+                : e == ENOENT && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)
+                    ? "broken symbolic link (its target does not exist)"
+                    : strerror(e));
         r->failed++;
         return;
     }
@@ -185,6 +190,7 @@ static void walk(run *r, const char *path, int named)
 static void usage(FILE *to)
 {
     fputs("Usage: evindex [--db PATH] [--quiet] PATH...\n"
+          "       evindex --dump FILE...\n"
           "Index conference session pages into an evsearch database.\n"
           "\n"
           "Each PATH is a file or a directory.  Directories are read recursively:\n"
@@ -198,6 +204,9 @@ static void usage(FILE *to)
           "               else the nearest .evsearch directory in the current directory\n"
           "               or a parent, else .evsearch in the current directory\n"
           "  -q, --quiet  no progress line, only errors and the summary\n"
+          "  --dump       index nothing: print what is understood of each FILE as\n"
+          "               YAML (docs/session-yaml.md), to check a page, correct it\n"
+          "               and index the YAML instead; no database is used\n"
           "  -h, --help   show this help\n"
           "  --version    show the version\n"
           "\n"
@@ -227,9 +236,11 @@ int main(int argc, char **argv)
         { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
+        { "dump", no_argument, NULL, 'D' },
         { NULL, 0, NULL, 0 },
     };
     const char *db_opt = NULL;
+    int dump = 0;
     run r = { 0 };
     int c;
     while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
@@ -238,6 +249,7 @@ int main(int argc, char **argv)
         case 'q': r.quiet = 1; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("evindex %s\n", evs_version()); return 0;
+        case 'D': dump = 1; break;
         default: usage(stderr); return EXIT_FATAL;
         }
     }
@@ -246,6 +258,8 @@ int main(int argc, char **argv)
         usage(stderr);
         return EXIT_FATAL;
     }
+    if (dump)       /* before the database is located: it needs none */
+        return evindex_dump(argv + optind, argc - optind);
     db_origin origin;
     char *db_path = db_locate(db_opt, &origin);
     if (!db_path) {

@@ -1,8 +1,11 @@
 /*
  * page_internal.h — what the parts of the page reader share: clean lines
- * (page_text.c), the shapes of lines (page_lines.c), the folded "key" used
- * to compare labels and month names and the label tables (page_labels.c),
- * and the date and time parsers (page_dates.c).  Used by the page reader
+ * (page_text.c) with their mojibake repaired (page_repair.c) and the site's
+ * own text dropped (page_site.c), the shapes of lines (page_lines.c), the
+ * folded "key" used to compare labels and the label tables
+ * (page_labels.c), the words of fields (page_words.c), the date and time
+ * parsers (page_dates.c), labelled lines and session codes
+ * (page_fields.c), and speakers (page_speakers.c).  Used by the page reader
  * only (and page_valid_date by the YAML reader).
  */
 #ifndef EVS_INDEXER_PAGE_INTERNAL_H
@@ -36,15 +39,93 @@ typedef enum page_label {
 
 /* Whether a whole line is a section label ("Session summary", "Περίληψη:"). */
 page_label page_label_of(const char *line, size_t len);
+/*
+ * A table of words as written on pages ("Résumé de la session"), compared
+ * through their keys.  The keys are computed once per process (the tables
+ * are read for every line of every page): each file that has tables keeps
+ * them in page_wordset's, fills them with page_wordsets_fill under a
+ * pthread_once, and looks words up with page_wordset_find.  Words are
+ * found at base + i * stride, so that a table of structures whose first
+ * member is the word can be one; a NULL word has the empty key and never
+ * matches.  A table word's key is short: at most PAGE_WORD_KEY - 1 bytes
+ * are kept.
+ */
+#define PAGE_WORD_KEY 128
+
+typedef struct page_wordset {
+    const void *base;
+    size_t stride, n;
+    char (*keys)[PAGE_WORD_KEY];  /* n of them */
+} page_wordset;
+
+void page_wordsets_fill(page_wordset *sets, size_t n);
+/* The index + 1 of the first word whose key equals key (with prefix set:
+ * that key starts with), or 0. */
+size_t page_wordset_find(const page_wordset *ws, const char *key, int prefix);
+/* The length of the longest word key that key starts with, or 0. */
+size_t page_wordset_prefix(const page_wordset *ws, const char *key);
+
+/* Labelled lines of a page, "Venue: ...", "Theme C: ...". */
+typedef enum page_field {
+    PAGE_FIELD_NONE = 0,
+    PAGE_FIELD_CODE,            /* "Session code: 9WS29" */
+    PAGE_FIELD_TYPE,            /* "Type: Workshop" */
+    PAGE_FIELD_DATE,            /* "Date: 07/10/2009", "Time: 14:30-17:00" */
+    PAGE_FIELD_VENUE,           /* "Venue:", "Building:" */
+    PAGE_FIELD_ADDRESS,         /* "Address:", appended to the venue */
+    PAGE_FIELD_ORGANISERS,
+    PAGE_FIELD_SPEAKERS,        /* "Speakers and chair(s):" */
+    PAGE_FIELD_CHAIR,           /* "Chair:": the next speaker chairs */
+    PAGE_FIELD_CHAIRS,          /* "Chairs:": every speaker after it */
+    PAGE_FIELD_THEME,           /* "Theme:", "Theme C:" */
+    PAGE_FIELD_PRESENTATIONS,
+    PAGE_FIELD_INTERPRETATION,  /* "Interpretation: EN, FR" */
+} page_field;
+
+/*
+ * Whether the line starts with a field label and a colon ("Venue:",
+ * "Thème C :", "Speakers and chair(s):"): the field, with *value set to the
+ * offset of the value (after the colon and spaces; it may be empty).
+ * PAGE_FIELD_NONE when it does not.
+ */
+page_field page_field_of(const char *line, size_t len, size_t *value);
+
+/* Whether a line is a session type alone ("Workshop", "Participatory
+ * lab", "Atelier"). */
+int page_is_session_type(const char *line, size_t len);
+
 /* Whether a line starts the site footer: it and all that follows is dropped. */
 int page_is_footer(const char *line, size_t len);
-/* Whether a line is site boilerplate to drop wherever it is. */
+/* Whether a line is site boilerplate to drop wherever it is: the notices
+ * of the comment form, voting and streaming notices, "Comments". */
 int page_is_boilerplate(const char *line, size_t len);
+/* Whether a line is a site banner ("OPEN DAYS 2009 - European Week of
+ * Regions and Cities"): dropped, and never a title or a date. */
+int page_is_banner(const char *line, size_t len);
+/* Whether a line starts a visitor's comment ("Posted by Anna on
+ * 10/10/2019, 18:07pm", "Posté par ... le ..."). */
+int page_is_comment_header(const char *line, size_t len);
 /* Whether a speaker's role (or name) says the speaker chairs or moderates. */
 int page_is_chair(const char *role, size_t len);
+
+/* ------------------------------------------------------------ words */
+
 /* Month number 1..12 of a month name in one of the archive's languages
  * (nominative or genitive, any case, accents optional), or 0. */
 int page_month(const char *word, size_t len);
+/* The length of the month name's key that key starts with (the longest),
+ * or 0. */
+size_t page_month_prefix(const char *key);
+/* Whether s[0..len) is the name of a country (in English or in one of the
+ * archive's languages: "Belgium", "Belgique", "Ελλάδα"). */
+int page_is_country(const char *s, size_t len);
+/* Whether s[0..len) holds a word that names a position ("Director",
+ * "Head of Unit", "Deputy Mayor", "Chargée de mission"), as a whole word:
+ * "Directorate" and "Office" are no positions. */
+int page_has_role_word(const char *s, size_t len);
+/* Whether code (two lower-case letters) is an ISO 639-1 language code of
+ * the languages an archive interprets. */
+int page_is_lang_code(const char *code);
 
 /* ------------------------------------------------------------ dates */
 
@@ -65,6 +146,17 @@ int page_valid_date(int year, int month, int day);
  */
 int page_parse_when(const char *line, size_t len, page_when *w);
 
+/* ------------------------------------------------------------ repair */
+
+/*
+ * Appends s[0..len) (valid UTF-8, one line) to out with its mojibake
+ * undone ("RÃ©gion" -> "Région", also when mangled twice: "ÃƒÂ©" -> "é")
+ * and "¤" glued between two characters turned into a space; adds the
+ * characters restored to *repairs (may be NULL).  What is repaired and what
+ * is left alone, and why: page_repair.c.  0, or -1 when memory ran out.
+ */
+int page_repair_line(const char *s, size_t len, buf *out, size_t *repairs);
+
 /* ------------------------------------------------------------ lines */
 
 /* One clean line of a page. */
@@ -72,6 +164,7 @@ typedef struct page_line {
     size_t off, len;        /* into page_text.text */
     size_t no;              /* 1-based line number in the file */
     int blank;
+    size_t repairs;         /* mojibake repaired in the line */
 } page_line;
 
 typedef struct page_text {
@@ -86,16 +179,18 @@ static inline const char *page_line_text(const page_text *pg,
     return pg->text.data + l->off;
 }
 
-/* 0, or -1 with the reason in err: "empty file", "binary file (NUL byte at
- * offset N)", "invalid UTF-8 at line L, column C" (C counts characters). */
 /* Formats a reason into err (which may be NULL). */
 void set_err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* 0, or -1 with the reason in err: "empty file", "binary file (NUL byte at
+ * offset N)", "invalid UTF-8 at line L, column C" (C counts characters). */
 int page_check_bytes(const char *text, size_t len, char *err, size_t errlen);
-/* Cuts checked text into clean lines; 0 or -1 (memory). */
+/* Cuts checked text into clean lines, mojibake repaired (the count in each
+ * line's repairs); 0 or -1 (memory). */
 int page_split_lines(const char *text, size_t len, page_text *pg);
-/* Drops boilerplate lines, and the footer with everything after it. */
+/* Drops the site's text (page_site.c): boilerplate, notices and banners,
+ * comment threads, and the footer with everything after it. */
 void page_drop_site_text(page_text *pg);
 void page_text_free(page_text *pg);
 
@@ -125,5 +220,33 @@ int page_interpretation(const char *s, size_t len, session *codes);
  * final full stop, a person's name first.  1 with both parts, or 0. */
 int page_quote_header(const char *s, size_t len, const char **name,
                       size_t *nl, const char **aff, size_t *al);
+
+/* ------------------------------------------------------------ fields */
+
+/* The length of the session code s starts with ("09C14", "9WS29",
+ * "8LAB03": see page_fields.c for the shapes), a word of its own; or 0. */
+size_t page_session_code(const char *s, size_t len);
+/* Sets the date, year, times and zone that w gives; 0 or -1 (memory). */
+int page_set_when(session *s, const page_when *w);
+/*
+ * Reads the labelled lines of lines [from, pg->n) ("Venue: ...", "Theme C:
+ * ...", "Speakers and chair(s): ...") into s and blanks them.  Returns the
+ * number of labelled lines read, or -1 (memory).
+ */
+int page_read_fields(page_text *pg, size_t from, session *s);
+
+/* ------------------------------------------------------------ speakers */
+
+/* A one-a-line speaker "Name, Role, Organisation…, Country.": 1 when the
+ * line is one and it was added, 0 when it is not one, -1 (memory). */
+int page_add_speaker_line(session *s, const char *line, size_t len);
+/*
+ * The speakers of an inline list: "A, Org; B, Org; Chair: C, Org",
+ * "A (Org, Role), B (Org, Role); Chair: C (Org)".  mode is the label the
+ * list stood under: PAGE_FIELD_SPEAKERS, PAGE_FIELD_CHAIR (the first one
+ * chairs) or PAGE_FIELD_CHAIRS (all do).  0 or -1 (memory).
+ */
+int page_add_inline_speakers(session *s, const char *v, size_t len,
+                             page_field mode);
 
 #endif

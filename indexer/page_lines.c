@@ -144,7 +144,10 @@ int page_speaker_parts(const char *s, size_t len, page_parts *p)
 /* ------------------------------------------------------------ languages */
 
 /* "Deutsch (DE), English (EN), Français (FR)", "english (en), polski (pl)".
- * With codes non-NULL, appends the lower-cased codes. */
+ * With codes non-NULL, appends the lower-cased codes.  A language's name is
+ * one word ("Eesti keel": up to three in a list of several), so that an
+ * organiser "Provincie Limburg (NL)" or a presentation "Slides (PDF)" is no
+ * list of languages; codes are ISO 639-1, two letters. */
 int page_interpretation(const char *s, size_t len, session *codes)
 {
     page_parts p;
@@ -159,10 +162,10 @@ int page_interpretation(const char *s, size_t len, session *codes)
         while (open > 0 && it[open] != '(')
             open--;
         size_t cl = il - 2 - open;
-        if (it[open] != '(' || open < 2 || it[open - 1] != ' ' || cl < 2 ||
-            cl > 3)
+        if (it[open] != '(' || open < 2 || it[open - 1] != ' ' || cl != 2 ||
+            count_words(it, open - 1) > (p.n > 1 ? 3u : 1u))
             return 0;
-        char code[4];
+        char code[3];
         for (size_t k = 0; k < cl; k++) {
             char c = it[open + 1 + k];
             if (c >= 'A' && c <= 'Z')

@@ -1,10 +1,16 @@
 /*
  * page_reader.c — see page_reader.h.
  *
- * The page is read in three steps:
- *   1. check the bytes and cut them into clean lines (page_text.c);
- *   2. the head: title, then date and time lines;
- *   3. the body, cut by the section labels (page_labels.c) into the part
+ * The page is read in four steps:
+ *   1. check the bytes, cut them into clean lines with mojibake repaired
+ *      (page_text.c, page_repair.c), and drop the site's own text
+ *      (page_site.c);
+ *   2. the head: session code and title ("09C14 - Title", or "9WS29" on a
+ *      line of its own above the title);
+ *   3. labelled lines anywhere before the first section label ("Venue:",
+ *      "Speakers and chair(s):", "Theme C:", page_fields.c), then the
+ *      session type, date and time lines under the title;
+ *   4. the body, cut by the section labels (page_labels.c) into the part
  *      before the first label (description and the info block of speakers,
  *      theme, organiser, interpretation languages) and the labelled
  *      sections (summary, take-away), where speaker quotes start at the
@@ -36,30 +42,6 @@ static int is_speaker_line(const bline *l)
 {
     page_parts p;
     return page_speaker_parts(l->s, l->len, &p);
-}
-
-static int add_speaker(session *s, const bline *l)
-{
-    page_parts p;
-    page_speaker_parts(l->s, l->len, &p);
-    session_speaker *sp = session_add_speaker(s);
-    if (!sp)
-        return -1;
-    if (session_set(&sp->name, p.s[0], p.len[0]) < 0 ||
-        session_set(&sp->country, p.s[p.n - 1], p.len[p.n - 1]) < 0)
-        return -1;
-    if (p.n >= 3 && session_set(&sp->role, p.s[1], p.len[1]) < 0)
-        return -1;
-    if (p.n >= 4) {
-        /* the parts between role and country, as written */
-        const char *b = p.s[2];
-        const char *e = p.s[p.n - 2] + p.len[p.n - 2];
-        if (session_set(&sp->organisation, b, (size_t)(e - b)) < 0)
-            return -1;
-    }
-    sp->is_chair = page_is_chair(p.s[0], p.len[0]) ||
-                   (p.n >= 3 && page_is_chair(p.s[1], p.len[1]));
-    return 0;
 }
 
 /* ------------------------------------------------------------ text */
@@ -106,9 +88,11 @@ static int is_meta_line(const bline *l)
  * The part before the first label, l[0..n): description paragraphs, and
  * the info block: speaker lines, then up to two lines (theme, organiser),
  * then the interpretation languages.  The block is found from its end: the
- * last interpretation line, or the end of the part.
+ * last interpretation line, or the end of the part.  On a page that gave
+ * its theme or organisers on labelled lines (labelled), short lines are
+ * not taken for them.
  */
-static int read_front(session *s, const bline *l, size_t n)
+static int read_front(session *s, const bline *l, size_t n, int labelled)
 {
     if (!n)
         return 0;
@@ -122,7 +106,7 @@ static int read_front(session *s, const bline *l, size_t n)
     size_t i = end, metas = 0, speakers = 0;
     /* Blank lines between the lines of the block vary from page to page:
      * the shapes of the lines decide, not the paragraphs. */
-    while (i > 0 && metas < 2 && is_meta_line(&l[i - 1])) {
+    while (i > 0 && metas < 2 && !labelled && is_meta_line(&l[i - 1])) {
         i--;
         metas++;
     }
@@ -143,7 +127,7 @@ static int read_front(session *s, const bline *l, size_t n)
     if (set_paragraphs(&s->description, l, 0, start) < 0)
         return -1;
     for (size_t k = start; k < meta_start; k++)
-        if (add_speaker(s, &l[k]) < 0)
+        if (page_add_speaker_line(s, l[k].s, l[k].len) < 0)
             return -1;
     if (metas >= 1 &&
         session_set(&s->theme, l[meta_start].s, l[meta_start].len) < 0)
@@ -220,12 +204,12 @@ static int read_section(session *s, char **field, const bline *l, size_t n)
     return 0;
 }
 
-static int read_body(session *s, const bline *l, size_t n)
+static int read_body(session *s, const bline *l, size_t n, int labelled)
 {
     size_t i = 0;
     while (i < n && !l[i].label)
         i++;
-    if (read_front(s, l, i) < 0)
+    if (read_front(s, l, i, labelled) < 0)
         return -1;
     while (i < n) {
         page_label label = l[i].label;
@@ -241,77 +225,118 @@ static int read_body(session *s, const bline *l, size_t n)
 
 /* ------------------------------------------------------------ step 2 */
 
-static int set_when(session *s, const page_when *w)
+/* The title after a session code: "09C14 - Title", "9WS29 Title",
+ * "9WS29: Title". */
+static size_t skip_code_separator(const char *s, size_t len, size_t i)
 {
-    char tmp[16];
-    if (w->year) {
-        snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", w->year, w->month, w->day);
-        if (session_set(&s->date, tmp, strlen(tmp)) < 0)
-            return -1;
-        s->year = w->year;
+    static const char *const seps[] = {"-", ":", "|", "\xE2\x80\x93",
+                                       "\xE2\x80\x94"};
+    while (i < len && s[i] == ' ')
+        i++;
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        size_t sl = strlen(seps[k]);
+        if (len - i >= sl && memcmp(s + i, seps[k], sl) == 0) {
+            i += sl;
+            break;
+        }
     }
-    if (w->start_h >= 0) {
-        snprintf(tmp, sizeof tmp, "%02d:%02d", w->start_h, w->start_m);
-        if (session_set(&s->start_time, tmp, strlen(tmp)) < 0)
-            return -1;
-    }
-    if (w->end_h >= 0) {
-        snprintf(tmp, sizeof tmp, "%02d:%02d", w->end_h, w->end_m);
-        if (session_set(&s->end_time, tmp, strlen(tmp)) < 0)
-            return -1;
-    }
-    if (w->zone[0] && session_set(&s->timezone, w->zone, strlen(w->zone)) < 0)
-        return -1;
-    return 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    return i;
+}
+
+static size_t next_nonblank(const page_text *pg, size_t i)
+{
+    while (i < pg->n && pg->lines[i].blank)
+        i++;
+    return i;
 }
 
 static int read_page(page_text *pg, session *s, char *err, size_t errlen)
 {
-    size_t i = 0;
-    while (i < pg->n && pg->lines[i].blank)
-        i++;
+    for (size_t k = 0; k < pg->n; k++)
+        s->repairs += pg->lines[k].repairs;
+    size_t i = next_nonblank(pg, 0);
     if (i == pg->n) {
         set_err(err, errlen, "no session title");
         return -1;
     }
     const page_line *t = &pg->lines[i];
     const char *ts = page_line_text(pg, t);
-    size_t chars = page_chars(ts, t->len);
+    size_t tlen = t->len;
+    /* The session code: on a line of its own above the title, or before
+     * the title on its line. */
+    size_t cl = page_session_code(ts, tlen);
+    if (cl) {
+        size_t rest = skip_code_separator(ts, tlen, cl);
+        if (cl == tlen || rest < tlen) {
+            if (session_set(&s->code, ts, cl) < 0)
+                goto oom;
+            if (rest < tlen) {
+                ts += rest;
+                tlen -= rest;
+            } else {
+                i = next_nonblank(pg, i + 1);
+                if (i == pg->n) {
+                    set_err(err, errlen,
+                            "line %zu: a session code and no session title",
+                            t->no);
+                    return -1;
+                }
+                t = &pg->lines[i];
+                ts = page_line_text(pg, t);
+                tlen = t->len;
+            }
+        }
+    }
+    size_t chars = page_chars(ts, tlen);
     if (chars > TITLE_MAX_CHARS) {
         set_err(err, errlen,
-                "line %zu: first line has %zu characters, too long for a "
-                "session title",
+                "line %zu: the title line has %zu characters, too long for "
+                "a session title",
                 t->no, chars);
         return -1;
     }
-    if (page_label_of(ts, t->len)) {
+    if (page_label_of(ts, tlen)) {
         set_err(err, errlen,
                 "line %zu: no session title (the page starts "
                 "with a section label)",
                 t->no);
         return -1;
     }
-    if (session_set(&s->title, ts, t->len) < 0)
+    if (session_set(&s->title, ts, tlen) < 0)
         goto oom;
     i++;
 
-    /* Date and time lines right after the title. */
+    int fields = page_read_fields(pg, i, s);
+    if (fields < 0)
+        goto oom;
+    int labelled = s->theme != NULL || s->n_organisers > 0;
+
+    /* Session type, date and time lines right under the title. */
     size_t j = i, seen = 0;
-    int have_date = 0, have_time = 0;
-    while (j < pg->n && seen < 4) {
+    int have_date = 0, have_time = 0, have_type = 0;
+    while (j < pg->n && seen < 5) {
         const page_line *l = &pg->lines[j];
         if (l->blank) {
             j++;
             continue;
         }
+        const char *ls = page_line_text(pg, l);
         page_when w;
-        if (!page_parse_when(page_line_text(pg, l), l->len, &w) ||
-            (w.year && have_date) || (w.start_h >= 0 && have_time))
+        if (page_parse_when(ls, l->len, &w) && !(w.year && have_date) &&
+            !(w.start_h >= 0 && have_time)) {
+            if (page_set_when(s, &w) < 0)
+                goto oom;
+            have_date |= w.year != 0;
+            have_time |= w.start_h >= 0;
+        } else if (!have_type && page_is_session_type(ls, l->len)) {
+            if (!s->type && session_set(&s->type, ls, l->len) < 0)
+                goto oom;
+            have_type = 1;
+        } else {
             break;
-        if (set_when(s, &w) < 0)
-            goto oom;
-        have_date |= w.year != 0;
-        have_time |= w.start_h >= 0;
+        }
         seen++;
         j++;
         i = j;
@@ -337,13 +362,13 @@ static int read_page(page_text *pg, session *s, char *err, size_t errlen)
         /* the line after a label starts a paragraph too */
         para = b->label != PAGE_LABEL_NONE;
     }
-    if (n == 0 && !have_date && !have_time) {
+    if (n == 0 && !have_date && !have_time && !have_type && !fields) {
         free(bl);
         set_err(err, errlen,
                 "line %zu: nothing but a title, not a session page", t->no);
         return -1;
     }
-    int rc = read_body(s, bl, n);
+    int rc = read_body(s, bl, n, labelled);
     free(bl);
     if (rc < 0)
         goto oom;

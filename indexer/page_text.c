@@ -3,8 +3,7 @@
  * valid UTF-8, not empty) and cut them into clean lines.  Line ends may be
  * CR LF, LF or CR; no-break and other Unicode spaces become plain spaces,
  * zero-width characters and soft hyphens are dropped, runs of spaces become
- * one, lines are trimmed.  Site boilerplate lines are dropped, and the
- * footer with everything after it.
+ * one, lines are trimmed.  Mojibake is repaired first (page_repair.c).
  */
 #include "page_internal.h"
 
@@ -79,7 +78,7 @@ static int is_dropped_cp(utf8proc_int32_t cp)
            cp == 0x2060 || cp == 0x00AD;
 }
 
-static int add_line(page_text *pg, size_t off, size_t no)
+static int add_line(page_text *pg, size_t off, size_t no, size_t repairs)
 {
     if (pg->n == pg->cap) {
         size_t cap = pg->cap ? pg->cap * 2 : 64;
@@ -94,36 +93,26 @@ static int add_line(page_text *pg, size_t off, size_t no)
     l->len = pg->text.len - off;
     l->no = no;
     l->blank = l->len == 0;
+    l->repairs = repairs;
     return buf_putc(&pg->text, '\0');
 }
 
-/* Cuts valid UTF-8 text into clean lines. */
-int page_split_lines(const char *text, size_t len, page_text *pg)
+/* Appends the clean form of one line s[0..len) to pg->text. */
+static int clean_line(page_text *pg, const char *s, size_t len)
 {
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
-    size_t i = 0, no = 1, off = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0, off = pg->text.len;
     int pending_space = 0;
-    if (buf_reserve(&pg->text, len + 1) < 0)
-        return -1;
-    while (i <= len) {
-        utf8proc_int32_t cp = -1;
+    while (i < len) {
+        utf8proc_int32_t cp;
         utf8proc_ssize_t k = 1;
-        if (i < len) {
-            if (p[i] < 0x80)
-                cp = p[i];
-            else
-                k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-        }
-        if (cp == -1 || cp == '\n' || cp == '\r') {
-            if (add_line(pg, off, no) < 0)
-                return -1;
-            if (cp == '\r' && i + 1 < len && p[i + 1] == '\n')
-                i++;
-            i++;
-            no++;
-            off = pg->text.len;
-            pending_space = 0;
-            continue;
+        if (p[i] < 0x80)
+            cp = p[i];
+        else
+            k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0) { /* not expected: checked and repaired text */
+            cp = 0xFFFD;
+            k = 1;
         }
         if (is_dropped_cp(cp)) {
             /* nothing */
@@ -138,29 +127,43 @@ int page_split_lines(const char *text, size_t len, page_text *pg)
         }
         i += (size_t)k;
     }
+    return 0;
+}
+
+/* Cuts valid UTF-8 text into clean lines.  Mojibake is repaired before the
+ * spaces are cleaned, because a mangled no-break space ("Â" + U+00A0) is
+ * only recognisable while it is still a no-break space. */
+int page_split_lines(const char *text, size_t len, page_text *pg)
+{
+    size_t i = 0, no = 1;
+    buf raw = BUF_INIT;
+    if (buf_reserve(&pg->text, len + 1) < 0)
+        return -1;
+    for (;;) {
+        size_t b = i;
+        while (i < len && text[i] != '\n' && text[i] != '\r')
+            i++;
+        size_t repairs = 0, off = pg->text.len;
+        buf_clear(&raw);
+        if (page_repair_line(text + b, i - b, &raw, &repairs) < 0 ||
+            clean_line(pg, raw.data ? raw.data : "", raw.len) < 0 ||
+            add_line(pg, off, no, repairs) < 0) {
+            buf_free(&raw);
+            return -1;
+        }
+        if (i >= len)
+            break;
+        if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+            i++;
+        i++;
+        no++;
+    }
+    buf_free(&raw);
     /* A final line end does not start one more (empty) line. */
     if (pg->n > 1 && pg->lines[pg->n - 1].blank && len &&
         (text[len - 1] == '\n' || text[len - 1] == '\r'))
         pg->n--;
     return 0;
-}
-
-/* Drops boilerplate lines, and the footer with all that follows it. */
-void page_drop_site_text(page_text *pg)
-{
-    size_t w = 0;
-    for (size_t r = 0; r < pg->n; r++) {
-        page_line *l = &pg->lines[r];
-        if (!l->blank) {
-            const char *s = page_line_text(pg, l);
-            if (page_is_footer(s, l->len))
-                break;
-            if (page_is_boilerplate(s, l->len))
-                continue;
-        }
-        pg->lines[w++] = *l;
-    }
-    pg->n = w;
 }
 
 void page_text_free(page_text *pg)

@@ -1,6 +1,7 @@
 /* session.c — see session.h. */
 #include "session.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,5 +173,88 @@ int session_set(char **field, const char *str, size_t len)
     }
     free(*field);
     *field = copy;
+    return 0;
+}
+
+static int str_differs(const char *a, const char *b)
+{
+    return !a || !b ? a != b : strcmp(a, b) != 0;
+}
+
+#define NO_INDEX ((size_t)-1)
+
+/* Names the differing field in what: "key", "key[i]" or "key[i].sub";
+ * returns 1. */
+static int differs(char *what, size_t whatlen, const char *key, size_t i,
+                   const char *sub)
+{
+    if (!what || !whatlen)
+        return 1;
+    if (i == NO_INDEX)
+        snprintf(what, whatlen, "%s", key);
+    else
+        snprintf(what, whatlen, "%s[%zu]%s%s", key, i, sub ? "." : "",
+                 sub ? sub : "");
+    return 1;
+}
+
+static int strlist_diff(char *const *a, size_t na, char *const *b, size_t nb,
+                        const char *key, char *what, size_t whatlen)
+{
+    if (na != nb)
+        return differs(what, whatlen, key, NO_INDEX, NULL);
+    for (size_t i = 0; i < na; i++)
+        if (str_differs(a[i], b[i]))
+            return differs(what, whatlen, key, i, NULL);
+    return 0;
+}
+
+int session_diff(const session *a, const session *b, char *what,
+                 size_t whatlen)
+{
+#define STR(f)                                                          \
+    if (str_differs(a->f, b->f))                                        \
+        return differs(what, whatlen, #f, NO_INDEX, NULL);
+    STR(title) STR(code) STR(type) STR(date) STR(start_time) STR(end_time)
+    STR(timezone) STR(venue) STR(description) STR(theme) STR(summary)
+    STR(takeaway) STR(lang)
+#undef STR
+    if (a->year != b->year)
+        return differs(what, whatlen, "year", NO_INDEX, NULL);
+    if (a->repairs != b->repairs)
+        return differs(what, whatlen, "repairs", NO_INDEX, NULL);
+    if (strlist_diff(a->organisers, a->n_organisers, b->organisers,
+                     b->n_organisers, "organisers", what, whatlen) ||
+        strlist_diff(a->interpretation, a->n_interpretation, b->interpretation,
+                     b->n_interpretation, "interpretation", what, whatlen) ||
+        strlist_diff(a->presentations, a->n_presentations, b->presentations,
+                     b->n_presentations, "presentations", what, whatlen))
+        return 1;
+    if (a->n_speakers != b->n_speakers)
+        return differs(what, whatlen, "speakers", NO_INDEX, NULL);
+    for (size_t i = 0; i < a->n_speakers; i++) {
+        const session_speaker *p = &a->speakers[i], *q = &b->speakers[i];
+        if (str_differs(p->name, q->name))
+            return differs(what, whatlen, "speakers", i, "name");
+        if (str_differs(p->role, q->role))
+            return differs(what, whatlen, "speakers", i, "role");
+        if (str_differs(p->organisation, q->organisation))
+            return differs(what, whatlen, "speakers", i, "organisation");
+        if (str_differs(p->country, q->country))
+            return differs(what, whatlen, "speakers", i, "country");
+        if (!p->is_chair != !q->is_chair)
+            return differs(what, whatlen, "speakers", i, "chair");
+    }
+    if (a->n_quotes != b->n_quotes)
+        return differs(what, whatlen, "quotes", NO_INDEX, NULL);
+    for (size_t i = 0; i < a->n_quotes; i++) {
+        const session_quote *p = &a->quotes[i], *q = &b->quotes[i];
+        if (str_differs(p->speaker, q->speaker))
+            return differs(what, whatlen, "quotes", i, "speaker");
+        if (str_differs(p->affiliation, q->affiliation))
+            return differs(what, whatlen, "quotes", i, "affiliation");
+        if (str_differs(p->text, q->text))
+            return differs(what, whatlen, "quotes", i, "text");
+    }
     return 0;
 }

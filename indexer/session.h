@@ -73,4 +73,11 @@ void session_list_free(session_list *l);
  * str NULL) leaves *field NULL, so an empty value stays an absent field. */
 int session_set(char **field, const char *str, size_t len);
 
+/* Compares a and b field by field (NULL equals only NULL): 0 when they are
+ * equal, else 1 with the first field that differs named in what, as
+ * "title" or "speakers[1].role" (what may be NULL).  For checking that a
+ * session survives a round trip (page -> YAML -> session). */
+int session_diff(const session *a, const session *b, char *what,
+                 size_t whatlen);
+
 #endif

@@ -10,17 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../common/schema.h"
 #include "../query/internal.h"
 #include "doc_builder.h"
-#include "page_reader.h"
-#include "yaml_reader.h"
-
-/* Session pages are a few kilobytes and YAML files hold at most a few
- * thousand sessions; anything much larger is not what the user meant. */
-#define MAX_FILE_BYTES (16u << 20)
+#include "source_file.h"
 
 struct evs_writer {
     eng_db *db;
@@ -85,64 +79,6 @@ const char *evs_writer_errmsg(const evs_writer *w)
     return w && w->err.data ? w->err.data : "";
 }
 
-/* Reads the whole file into *out (NUL-terminated). */
-static evs_status read_file(evs_writer *w, const char *path, char **out, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return fail(&w->err, EVS_BAD_INPUT, "%s: %s", path, strerror(errno));
-    struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        fclose(f);
-        return fail(&w->err, EVS_BAD_INPUT, "%s: not a regular file", path);
-    }
-    if ((unsigned long long)sb.st_size > MAX_FILE_BYTES) {
-        fclose(f);
-        return fail(&w->err, EVS_BAD_INPUT,
-                    "%s: file too large (%lld bytes; a session file is at most %u MiB)",
-                    path, (long long)sb.st_size, MAX_FILE_BYTES >> 20);
-    }
-    char *data = malloc((size_t)sb.st_size + 1);
-    if (!data) {
-        fclose(f);
-        return fail(&w->err, EVS_NOMEM, "%s: out of memory", path);
-    }
-    size_t n = fread(data, 1, (size_t)sb.st_size, f);
-    int err = ferror(f) ? errno : 0;
-    fclose(f);
-    if (err) {
-        free(data);
-        return fail(&w->err, EVS_BAD_INPUT, "%s: %s", path, strerror(err));
-    }
-    data[n] = '\0';
-    *out = data;
-    *len = n;
-    return EVS_OK;
-}
-
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static evs_status parse_file(evs_writer *w, const char *path, const char *text,
-                             size_t len, session_list *list)
-{
-    char why[512] = "";
-    if (has_suffix(path, ".yaml") || has_suffix(path, ".yml")) {
-        if (yaml_read_sessions(text, len, list, why, sizeof why) != 0)
-            return fail(&w->err, EVS_BAD_INPUT, "%s:%s", path, why);
-        return EVS_OK;
-    }
-    session *s = session_list_push(list);
-    if (!s)
-        return fail(&w->err, EVS_NOMEM, "%s: out of memory", path);
-    if (page_read(text, len, s, why, sizeof why) != 0)
-        return fail(&w->err, EVS_BAD_INPUT, "%s: %s", path, why);
-    return EVS_OK;
-}
-
 /* Replaces whatever the file gave before with its sessions now. */
 static evs_status write_sessions(evs_writer *w, const char *abs, const session_list *list,
                                  evs_file_stats *stats)
@@ -177,19 +113,16 @@ evs_status evs_writer_add_file(evs_writer *w, const char *path, evs_file_stats *
         return EVS_INVALID;
     if (w->broken)
         return fail(&w->err, EVS_IO, "an earlier database write failed; nothing more is added");
-    char *abs = realpath(path, NULL);
-    if (!abs)
-        return fail(&w->err, EVS_BAD_INPUT, "%s: %s", path, strerror(errno));
-    char *text = NULL;
-    size_t len = 0;
+    /* read first: its messages say more than realpath's about a file that
+     * is missing, a link loop or a FIFO */
     session_list list = { 0 };
-    evs_status rc = read_file(w, path, &text, &len);
-    if (rc == EVS_OK)
-        rc = parse_file(w, path, text, len, &list);
+    evs_status rc = source_file_read(path, &list, &w->err);
+    char *abs = NULL;
+    if (rc == EVS_OK && !(abs = realpath(path, NULL)))
+        rc = fail(&w->err, EVS_BAD_INPUT, "%s: %s", path, strerror(errno));
     if (rc == EVS_OK)
         rc = write_sessions(w, abs, &list, stats);
     session_list_free(&list);
-    free(text);
     free(abs);
     return rc;
 }

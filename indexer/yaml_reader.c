@@ -205,6 +205,25 @@ static int set_bool(yctx *c, const char *key, const ynode *v, int *field)
                       v->str);
 }
 
+/* A count: digits only, at most 9 of them (more is no count of repairs). */
+static int set_count(yctx *c, const char *key, const ynode *v, size_t *field)
+{
+    if (want_scalar(c, key, v) < 0)
+        return -1;
+    if (is_null(v)) {
+        *field = 0;
+        return 0;
+    }
+    int ok = v->len >= 1 && v->len <= 9;
+    for (size_t i = 0; ok && i < v->len; i++)
+        ok = v->str[i] >= '0' && v->str[i] <= '9';
+    if (!ok)
+        return yfail_node(c, v, "\"%s\" must be a number 0 or more, not \"%.40s\"",
+                          key, v->str);
+    *field = (size_t)strtoul(v->str, NULL, 10);
+    return 0;
+}
+
 /* ------------------------------------------------------------ the schema */
 
 typedef enum {
@@ -217,6 +236,7 @@ typedef enum {
     F_SPEAKERS,
     F_QUOTES,
     F_BOOL,
+    F_COUNT,
 } ftype;
 
 typedef struct field {
@@ -247,6 +267,8 @@ static const field session_fields[] = {
     {"presentations", F_LIST, S(presentations), S(n_presentations), 0},
     {"speakers", F_SPEAKERS, 0, 0, 0},
     {"quotes", F_QUOTES, 0, 0, 0},
+    /* informational: what the page reader repaired; written by the dump */
+    {"repairs", F_COUNT, S(repairs), 0, 0},
 };
 #undef S
 
@@ -361,6 +383,9 @@ static int read_mapping(yctx *c, const ynode *m, const field *fields, size_t nf,
             break;
         case F_BOOL:
             rc = set_bool(c, fd->key, v, (int *)(void *)(base + fd->off));
+            break;
+        case F_COUNT:
+            rc = set_count(c, fd->key, v, (size_t *)(void *)(base + fd->off));
             break;
         }
         if (rc < 0)

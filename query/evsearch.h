@@ -29,6 +29,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -245,6 +246,35 @@ evs_status evs_writer_commit(evs_writer *w);
 
 /* Closes the writer; what was added since the last commit is discarded. */
 void evs_writer_close(evs_writer *w);
+
+/* ------------------------------------------------------------- dumping */
+
+/*
+ * Prints what evsearch understands of the file at path as YAML, in the
+ * schema of docs/session-yaml.md: the file is read exactly as
+ * evs_writer_add_file reads it (same size limit, a page or YAML by the
+ * name's ending, same parsing), so that indexing the YAML gives the same
+ * documents as indexing the file.  A user can check an extraction this way,
+ * correct the YAML and index it instead of the page.
+ *
+ * The output is one YAML document: a comment line naming path, then "---"
+ * and the session (a mapping) or the sessions (a list); the output of
+ * several calls on one stream is a valid multi-document YAML stream.
+ * Nothing is written unless the whole file was understood.  No database is
+ * involved.
+ *
+ * EVS_OK, or: EVS_BAD_INPUT (the file cannot be read or understood),
+ * EVS_IO (writing to out failed), EVS_NOMEM, EVS_INVALID (path or out
+ * NULL).  On failure, when errmsg is not NULL, *errmsg receives a message
+ * naming the file and, where there is one, the line ("x.yaml:4:5: unknown
+ * key ..."), which the caller frees with evs_free; it is NULL if memory ran
+ * out.  On success *errmsg is set to NULL.
+ */
+evs_status evs_dump_file(const char *path, FILE *out, char **errmsg);
+
+/* Frees memory the library handed over through an out-parameter (the
+ * message of evs_dump_file).  NULL does nothing. */
+void evs_free(void *p);
 
 #ifdef __cplusplus
 }

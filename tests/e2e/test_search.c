@@ -167,22 +167,31 @@ static void test_operators(evs_db *db)
     evs_results_free(res);
 }
 
-/* Paths of the session hits of q, in order, joined by spaces (basenames). */
-static void session_files(evs_db *db, const char *q, evs_sort sort, char *out, size_t size)
+/* The dates of the session hits of q, in order; returns how many. */
+static size_t session_dates(evs_db *db, const char *q, evs_sort sort, char dates[][16],
+                            size_t max)
 {
     evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
-    o.limit = 50;
+    o.limit = (unsigned)max;
     o.sort = sort;
     evs_results *res = NULL;
-    out[0] = '\0';
+    size_t n = 0;
     CHECK_INT(evs_search(db, q, &o, &res), EVS_OK);
-    for (size_t i = 0; i < evs_results_count(res, EVS_HIT_SESSION); i++) {
-        const char *p = evs_hit_field(evs_results_hit(res, EVS_HIT_SESSION, i), EVS_FIELD_PATH);
-        const char *base = strrchr(p, '/');
-        size_t used = strlen(out);
-        snprintf(out + used, size - used, "%s%.3s", used ? " " : "", base ? base + 1 : p);
+    for (; n < evs_results_count(res, EVS_HIT_SESSION); n++) {
+        const char *d = evs_hit_field(evs_results_hit(res, EVS_HIT_SESSION, n), EVS_FIELD_DATE);
+        snprintf(dates[n], sizeof dates[n], "%s", d ? d : "");
     }
     evs_results_free(res);
+    return n;
+}
+
+/* Whether the dates are in order: ascending (dir 1) or descending (-1). */
+static int in_order(char dates[][16], size_t n, int dir)
+{
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(dates[i - 1], dates[i]) * dir > 0)
+            return 0;
+    return 1;
 }
 
 static void test_filters(evs_db *db)
@@ -214,22 +223,29 @@ static void test_filters(evs_db *db)
     evs_results_free(a);
     evs_results_free(b);
 
-    /* year:2016: four sessions; by date, both ways */
-    char asc[512], desc[512];
-    session_files(db, "year:2016", EVS_SORT_DATE, asc, sizeof asc);
-    session_files(db, "year:2016", EVS_SORT_DATE_DESC, desc, sizeof desc);
-    CHECK_STR(asc, "013 001 008 011");
-    CHECK_STR(desc, "011 008 001 013");
-    /* filter only, by relevance: every score is equal, so newest first */
-    session_files(db, "year:2016", EVS_SORT_RELEVANCE, desc, sizeof desc);
-    CHECK_STR(desc, "011 008 001 013");
+    /* the sessions of a year, by date both ways; a filter alone ranks every
+     * session equal, so relevance order is newest first */
+    char dates[64][16];
+    size_t n = session_dates(db, "year:2016", EVS_SORT_DATE, dates, 64);
+    CHECK(n >= 4);
+    CHECK(in_order(dates, n, 1));
+    CHECK(strcmp(dates[0], dates[n - 1]) < 0);
+    for (size_t i = 0; i < n; i++)
+        CHECK(strncmp(dates[i], "2016-", 5) == 0);
+    CHECK_INT(session_dates(db, "year:2016", EVS_SORT_DATE_DESC, dates, 64), n);
+    CHECK(in_order(dates, n, -1));
+    CHECK_INT(session_dates(db, "year:2016", EVS_SORT_RELEVANCE, dates, 64), n);
+    CHECK(in_order(dates, n, -1));
+    /* by date on a text query: every match, oldest first */
+    n = session_dates(db, "regions", EVS_SORT_DATE, dates, 64);
+    CHECK(n > 5 && in_order(dates, n, 1));
 }
 
 static void suggests(evs_db *db, const char *q, const char *want)
 {
     evs_results *res = search(db, q);
     const char *got = evs_results_suggestion(res);
-    if (!want || !got || strcmp(got, want) != 0)
+    if (want && got ? strcmp(got, want) != 0 : want != got)
         fprintf(stderr, "query <%s>\n", q);
     CHECK_STR(got, want);
     evs_results_free(res);
@@ -256,7 +272,8 @@ static void test_facets(evs_db *db)
     CHECK_INT(evs_results_facet_size(res, EVS_FACET_YEAR), 1);
     unsigned n = 0;
     CHECK_STR(evs_results_facet_value(res, EVS_FACET_YEAR, 0, &n), "2016");
-    CHECK_INT(n, 4);
+    CHECK_INT(n, evs_results_estimated_total(res));
+    CHECK(n >= 4);
     CHECK(evs_results_facet_value(res, EVS_FACET_YEAR, 1, &n) == NULL);
     evs_results_free(res);
 
