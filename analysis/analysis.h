@@ -8,15 +8,42 @@
  *  word   a maximal run of letters, marks and digits (Unicode categories
  *         L*, M*, N*).  Apostrophes and hyphens separate words, so
  *         "l’internationalisation" gives "l" and "internationalisation",
- *         "Île-de-France" gives three consecutive words.  Invalid UTF-8
- *         bytes separate words and are counted.  Ideographic and kana
- *         characters are one word each.
+ *         "Île-de-France" gives three consecutive words.  Digits joined by
+ *         a single "," or "." are one word ("1,000", "3.5"); codes mixing
+ *         letters and digits are one word ("S3", "09C14"; "EU-27" is two).
+ *         Invalid UTF-8 bytes separate words and are counted.  Scripts
+ *         written without spaces (Chinese, Japanese kana, Thai) give
+ *         overlapping bigrams: "区域发展" gives "区域", "域发", "发展", so
+ *         that a query of two characters or more finds them as a word or
+ *         a phrase of bigrams; a character alone is a word of one.
+ *  elision  an article elided before a vowel in French, Italian or
+ *         Catalan ("l’", "d’", "qu’", "dell’", "un’", with ' ’ or ʼ) is a
+ *         word of the text, but takes the position of the word it is
+ *         joined to, and a query passes over it (txt_next_query_word): so
+ *         "l’internationalisation" and "internationalisation" find each
+ *         other, as words or inside phrases, and "l internationalisation"
+ *         typed with a space still finds the first.
+ *  whole  an e-mail address ("info@example.eu") or URL ("https://…",
+ *         "www.…") is split into its words like any text, and also given
+ *         whole as one more token (kind TXT_EMAIL or TXT_URL) that spans
+ *         from its first word to its last.
  *  term   the word normalised (NFKC), case folded (full folding: ß → ss,
  *         final sigma → σ), accents removed, and letters that do not
  *         decompose mapped (æ → ae, œ → oe, ø → o, ł → l, đ → d, þ → th,
  *         ı → i).  "Mattinò" and "MATTINO" both give "mattino".
  *  stem   the Snowball stem of the case-folded word (accents kept, as the
  *         stemmers expect), then folded like a term.
+ *
+ * Positions: each word takes the next position (0, 1, 2, ...), bigrams
+ * included, except an elided article, which shares the position of the
+ * word after it and comes just before it.  A whole e-mail address or URL
+ * takes the position of its first word and comes just before it.  So
+ * positions never decrease; a phrase of the parts ("info example eu", as
+ * the query side splits an address) matches at consecutive positions,
+ * while the whole term can be matched on its own; and a phrase typed
+ * without the elided article matches across it.  Whoever compares
+ * neighbouring tokens (phrases in highlighting) must therefore step by
+ * position, not by token: several tokens may share one.
  */
 #ifndef EVS_ANALYSIS_H
 #define EVS_ANALYSIS_H
@@ -36,11 +63,44 @@ typedef struct txt_span {
 
 /*
  * Finds the next word at or after *cursor in text[0..len) and advances
- * *cursor past it.  Returns 1 with *w filled, or 0 when there is none left.
- * Invalid UTF-8 bytes passed over are added to *invalid (may be NULL).
+ * *cursor past it (for a bigram but the last of its run, to its second
+ * character only: bigrams overlap).  Returns 1 with *w filled, or 0 when
+ * there is none left.  Invalid UTF-8 bytes passed over are added to
+ * *invalid (may be NULL).  Elided articles are words here; see
+ * txt_next_query_word.
  */
 int txt_next_word(const char *text, size_t len, size_t *cursor, txt_span *w,
                   size_t *invalid);
+
+/* Whether word w of text is an elided article ("l" in "l’Europe"; see
+ * above). */
+int txt_is_elision(const char *text, size_t len, txt_span w);
+
+/* txt_next_word for the words of a query: passes over elided articles. */
+int txt_next_query_word(const char *text, size_t len, size_t *cursor, txt_span *w,
+                        size_t *invalid);
+
+/* ------------------------------------------- e-mail addresses and URLs */
+
+typedef enum txt_kind {
+    TXT_WORD = 0,           /* a word, number, or bigram */
+    TXT_EMAIL,              /* a whole e-mail address (its words follow) */
+    TXT_URL                 /* a whole URL (its words follow) */
+} txt_kind;
+
+/* Longest e-mail address or URL given whole, in bytes of text; longer ones
+ * are only split. */
+#define TXT_MAX_WHOLE 128
+
+/*
+ * Whether an e-mail address or URL starts with the word w (as found by
+ * txt_next_word): its end (the end of its last word; > w.end), with *kind
+ * set, or 0.  *scanned (0 at the start of a text) carries what was already
+ * looked at from one call to the next over the same text, so that a long
+ * run of dotted words costs linear time.
+ */
+size_t txt_whole_at(const char *text, size_t len, txt_span w, txt_kind *kind,
+                    size_t *scanned);
 
 /* Appends the term of word[0..len) to out (see above).  0, or -1 when memory
  * ran out.  Pure ASCII words take a fast path that does not call utf8proc. */
@@ -65,8 +125,10 @@ typedef struct txt_token {
     uint32_t pos;           /* 0-based word position within this call */
     const char *term;       /* NUL-terminated; valid during the callback */
     size_t term_len;
-    const char *stem;       /* NULL when the analyzer does not stem */
+    const char *stem;       /* NULL when the analyzer does not stem, and
+                               for a whole e-mail address or URL */
     size_t stem_len;
+    txt_kind kind;          /* TXT_WORD, or a whole e-mail address or URL */
 } txt_token;
 
 /* Called for each token; a non-zero return stops the analysis and is
@@ -75,15 +137,30 @@ typedef int (*txt_token_fn)(void *ctx, const txt_token *tok);
 
 /*
  * Tokenises text[0..len) and calls fn for every word that gives a term (words
- * longer than TXT_MAX_TERM bytes still take a position but are not passed).
- * Returns 0, -1 when memory ran out, or fn's non-zero value.  *invalid (may
- * be NULL) receives the count of invalid UTF-8 bytes.
+ * longer than TXT_MAX_TERM bytes still take a position but are not passed),
+ * and for every whole e-mail address or URL just before its first word
+ * (see Positions above).  Returns 0, -1 when memory ran out, or fn's
+ * non-zero value.  *invalid (may be NULL) receives the count of invalid
+ * UTF-8 bytes.
+ *
+ * An analyzer caches the term and stem of the words it has seen (a few
+ * thousand, growing with use up to about 1.5 MB), so reuse one analyzer
+ * per language rather than making one per text.
  */
 int txt_analyze(txt_analyzer *a, const char *text, size_t len, txt_token_fn fn,
                 void *ctx, size_t *invalid);
 
 /* Stems one already folded-for-case word; appends the folded stem to out. */
 int txt_stem_word(txt_analyzer *a, const char *casefolded, size_t len, buf *out);
+
+/* What an analyzer did so far, for benchmarks and tuning. */
+typedef struct txt_analyzer_stats {
+    uint64_t lookups;       /* words looked up in the cache */
+    uint64_t hits;          /* found there */
+    size_t slots;           /* cache size, in entries */
+} txt_analyzer_stats;
+
+void txt_analyzer_get_stats(const txt_analyzer *a, txt_analyzer_stats *out);
 
 /* -------------------------------------------------------------- language */
 

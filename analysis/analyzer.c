@@ -1,9 +1,24 @@
 /*
  * analyzer.c — words to tokens: term, stem and position (see analysis.h).
  *
- * Stemming is the costly step, so an analyzer keeps a small direct-mapped
- * cache of folded stems keyed by the case-folded word.  Everything an
- * analyzer uses lives in it: separate analyzers run in parallel.
+ * Most words of a text have been seen before, so an analyzer keeps a
+ * cache (8-way set associative) from the word as written to its term and
+ * stem, and a word found there costs a hash and a compare: no utf8proc, no
+ * stemmer.
+ *  - An ASCII word is lower-cased first (eight bytes at a time, which also
+ *    gives its term and its hash) and looked up lower-cased: "Regions" and
+ *    "regions" share one entry.  Without a stemmer it needs no cache.
+ *  - Any other word is looked up as written; a miss folds it (the term),
+ *    case folds it, stems that (Snowball wants the accents) and folds the
+ *    stem.
+ * txt_stem_word looks up its case-folded word the same way, which gives
+ * the same entry: folding a case-folded word gives its term, and case
+ * folding it again changes nothing.
+ *
+ * The cache starts small (a query analyses a few words) and doubles, up to
+ * CACHE_MAX_SLOTS, each time half as many entries were overwritten by others
+ * as it has slots.  Everything an analyzer uses lives in it: separate
+ * analyzers run in parallel.
  */
 #include "analysis.h"
 
@@ -17,20 +32,37 @@
  * engine refuses terms longer than about 245 bytes with their prefix. */
 #define TXT_MAX_FOLDED (2 * TXT_MAX_TERM)
 
-#define CACHE_SLOTS 512                 /* a power of two */
-#define CACHE_MAX 48                    /* longest key or stem cached */
+#define CACHE_MIN_SLOTS 256             /* powers of two, at least WAYS */
+#define CACHE_MAX_SLOTS 16384
+#define WAYS 8                          /* entries a word may go to */
+#define ENTRY_DATA 92                   /* key, term NUL, stem NUL */
+#define TAG_USED 0x8000u
 
-typedef struct stem_slot {
-    unsigned char klen, vlen;           /* klen 0: empty slot */
-    char key[CACHE_MAX];
-    char val[CACHE_MAX];
-} stem_slot;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LITTLE_ENDIAN_LOADS 1
+#else
+#define LITTLE_ENDIAN_LOADS 0
+#endif
+
+typedef struct entry {
+    unsigned char klen, tlen, slen, unused_;
+    char data[ENTRY_DATA];
+} entry;
 
 struct txt_analyzer {
     eng_stemmer *st;                    /* NULL: no stems */
-    stem_slot *cache;                   /* allocated at the first stem */
+    /* The cache: sets of WAYS entries; tags[i] is the top of entry i's
+     * hash with TAG_USED set (tag_of), 0 when empty: two bytes, so that
+     * the tags stay in the processor's nearest cache.  Allocated at the
+     * first lookup. */
+    uint16_t *tags;
+    entry *cache;
+    size_t slots;                       /* 0: none (yet, or no memory) */
     int cache_failed;                   /* no memory for it: do without */
-    buf term, cf, stem;
+    size_t evictions;                   /* since the last growth */
+    unsigned victim;                    /* turns round the ways */
+    uint64_t lookups, hits;
+    buf term, cf, stem, whole;
 };
 
 txt_analyzer *txt_analyzer_new(const char *lang)
@@ -55,10 +87,12 @@ void txt_analyzer_free(txt_analyzer *a)
     if (!a)
         return;
     eng_stemmer_free(a->st);
+    free(a->tags);
     free(a->cache);
     buf_free(&a->term);
     buf_free(&a->cf);
     buf_free(&a->stem);
+    buf_free(&a->whole);
     free(a);
 }
 
@@ -67,36 +101,175 @@ int txt_analyzer_stems(const txt_analyzer *a)
     return a && a->st != NULL;
 }
 
-static uint32_t hash(const char *s, size_t len)
+void txt_analyzer_get_stats(const txt_analyzer *a, txt_analyzer_stats *out)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
+    out->lookups = a->lookups;
+    out->hits = a->hits;
+    out->slots = a->slots;
 }
 
-/* Appends the folded stem of the case-folded word cf to out.  Without a
- * stemmer, the folded word itself. */
-static int stem_append(txt_analyzer *a, const char *cf, size_t len, buf *out)
-{
-    if (!a->st)
-        return txt_fold(cf, len, out);
+/* ------------------------------------------------------------------ cache */
 
-    stem_slot *slot = NULL;
-    if (len > 0 && len <= CACHE_MAX) {
-        if (!a->cache && !a->cache_failed) {
-            a->cache = calloc(CACHE_SLOTS, sizeof *a->cache);
-            a->cache_failed = a->cache == NULL;
-        }
-        if (a->cache) {
-            slot = &a->cache[hash(cf, len) & (CACHE_SLOTS - 1)];
-            if (slot->klen == len && memcmp(slot->key, cf, len) == 0)
-                return buf_append(out, slot->val, slot->vlen);
+/* The hash of a key: 8-byte chunks, then the rest padded with zeros.  The
+ * ASCII path of analyze_word computes the same while lower-casing. */
+#define HASH_SEED 0x9E3779B97F4A7C15ull
+
+static inline uint64_t hash_chunk(uint64_t h, uint64_t x)
+{
+    h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
+}
+
+static inline uint32_t hash_last(uint64_t h, uint64_t x)
+{
+    h = (h ^ x) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+    return (uint32_t)h;
+}
+
+static uint32_t hash(const char *s, size_t len)
+{
+    uint64_t h = HASH_SEED ^ len;
+    while (len >= 8) {
+        uint64_t x;
+        memcpy(&x, s, 8);
+        h = hash_chunk(h, x);
+        s += 8;
+        len -= 8;
+    }
+    uint64_t x = 0;
+    memcpy(&x, s, len);
+    return hash_last(h, x);
+}
+
+/* The tag of hash h (the set comes from its low bits, the tag from its
+ * high ones). */
+static inline uint16_t tag_of(uint32_t h)
+{
+    return (uint16_t)((h >> 16) | TAG_USED);
+}
+
+/* The first entry of the set for hash h in a cache of n slots. */
+static size_t set_of(uint32_t h, size_t n)
+{
+    return (h * (size_t)WAYS) & (n - 1);
+}
+
+/* Makes the cache twice as big, keeping what fits. */
+static void cache_grow(txt_analyzer *a)
+{
+    size_t n = a->slots ? a->slots * 2 : CACHE_MIN_SLOTS;
+    uint16_t *tags = calloc(n, sizeof *tags);
+    entry *c = malloc(n * sizeof *c);
+    if (!tags || !c) {
+        free(tags);
+        free(c);
+        a->cache_failed = a->slots == 0;
+        a->evictions = 0;
+        return;
+    }
+    for (size_t i = 0; i < a->slots; i++) {
+        if (!a->tags[i])
+            continue;
+        size_t set = set_of(hash(a->cache[i].data, a->cache[i].klen), n);
+        for (size_t w = 0; w < WAYS; w++)
+            if (!tags[set + w]) {
+                tags[set + w] = a->tags[i];
+                c[set + w] = a->cache[i];
+                break;
+            }
+    }
+    free(a->tags);
+    free(a->cache);
+    a->tags = tags;
+    a->cache = c;
+    a->slots = n;
+    a->evictions = 0;
+}
+
+/* Whether entry key x and key y, both n bytes, are the same.  Keys are
+ * short: a call to memcmp would cost more than the compare.  When padded,
+ * y may be read in whole eight-byte chunks (ASCII keys, which live in the
+ * analyzer's term buffer); x may within ENTRY_DATA. */
+static inline int same(const char *x, const char *y, size_t n, int padded)
+{
+    size_t i = 0;
+    uint64_t p, q;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&p, x + i, 8);
+        memcpy(&q, y + i, 8);
+        if (p != q)
+            return 0;
+    }
+    if (i == n)
+        return 1;
+    if (LITTLE_ENDIAN_LOADS && padded && i + 8 <= ENTRY_DATA) {
+        memcpy(&p, x + i, 8);
+        memcpy(&q, y + i, 8);
+        return ((p ^ q) & (~0ull >> (64 - 8 * (n - i)))) == 0;
+    }
+    return memcmp(x + i, y + i, n - i) == 0;
+}
+
+/* Looks key (of hash h) up: its entry, or NULL. */
+static const entry *cache_get(txt_analyzer *a, const char *key, size_t klen, uint32_t h,
+                              int padded)
+{
+    if (!a->cache) {
+        if (a->cache_failed)
+            return NULL;
+        cache_grow(a);
+        if (!a->cache)
+            return NULL;
+    }
+    a->lookups++;
+    size_t set = set_of(h, a->slots);
+    uint16_t tag = tag_of(h);
+    for (size_t w = 0; w < WAYS; w++) {
+        const entry *e = &a->cache[set + w];
+        if (a->tags[set + w] == tag && e->klen == klen && same(e->data, key, klen, padded)) {
+            a->hits++;
+            return e;
         }
     }
+    return NULL;
+}
 
+static void cache_put(txt_analyzer *a, uint32_t h, const char *key, size_t klen,
+                      const char *term, size_t tlen, const char *stem, size_t slen)
+{
+    if (!a->cache || klen + tlen + slen + 2 > ENTRY_DATA)
+        return;
+    size_t set = set_of(h, a->slots), w = 0;
+    while (w < WAYS && a->tags[set + w])
+        w++;
+    if (w == WAYS) {
+        if (++a->evictions >= a->slots / 2 && a->slots < CACHE_MAX_SLOTS) {
+            cache_grow(a);
+            cache_put(a, h, key, klen, term, tlen, stem, slen);
+            return;
+        }
+        w = a->victim++ % WAYS;
+    }
+    entry *e = &a->cache[set + w];
+    a->tags[set + w] = tag_of(h);
+    e->klen = (unsigned char)klen;
+    e->tlen = (unsigned char)tlen;
+    e->slen = (unsigned char)slen;
+    memcpy(e->data, key, klen);
+    memcpy(e->data + klen, term, tlen);
+    e->data[klen + tlen] = '\0';
+    if (slen)
+        memcpy(e->data + klen + tlen + 1, stem, slen);
+    e->data[klen + tlen + 1 + slen] = '\0';
+}
+
+/* ------------------------------------------------------------ one word */
+
+/* The folded stem of the case-folded word cf, into a->stem (empty when the
+ * stemmer gives nothing). */
+static int stem_into(txt_analyzer *a, const char *cf, size_t len)
+{
     const char *s;
     size_t slen;
     eng_status st = eng_stem(a->st, cf, len, &s, &slen);
@@ -106,70 +279,209 @@ static int stem_append(txt_analyzer *a, const char *cf, size_t len, buf *out)
         s = cf;
         slen = len;
     }
-    size_t before = out->len;
-    if (txt_fold(s, slen, out) < 0)
+    buf_clear(&a->stem);
+    return txt_fold(s, slen, &a->stem);
+}
+
+typedef struct word_out {
+    const char *term, *stem;            /* stem NULL: no stemmer */
+    size_t tlen, slen;                  /* slen 0: the stemmer gave nothing */
+} word_out;
+
+#define ONES 0x0101010101010101ull
+
+/* Eight ASCII bytes in lower case, at once: a byte from 'A' to 'Z' gets
+ * 0x20 added (no carry crosses bytes below 0x80). */
+static inline uint64_t lower8(uint64_t x)
+{
+    uint64_t ge_a = x + ONES * (0x80 - 'A');
+    uint64_t gt_z = x + ONES * (0x80 - 'Z' - 1);
+    return x | ((ge_a & ~gt_z & ONES * 0x80) >> 2);
+}
+
+/* When word is all ASCII: its lower-case form into a->term, *h the hash of
+ * that, and 1; else 0.  -1 when memory ran out.  Eight bytes at a time;
+ * avail bytes may be read from word (len or more). */
+static int ascii_lower_hash(txt_analyzer *a, const char *word, size_t len, size_t avail,
+                            uint32_t *h)
+{
+    if (a->term.cap < len + 8 && buf_reserve(&a->term, len + 8) < 0)
         return -1;
-    size_t vlen = out->len - before;
-    if (slot && vlen <= CACHE_MAX) {
-        slot->klen = (unsigned char)len;
-        memcpy(slot->key, cf, len);
-        slot->vlen = (unsigned char)vlen;
-        if (vlen)
-            memcpy(slot->val, out->data + before, vlen);
+    char *d = a->term.data;
+    uint64_t hh = HASH_SEED ^ len, x;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&x, word + i, 8);
+        if (x & ONES * 0x80)
+            return 0;
+        x = lower8(x);
+        memcpy(d + i, &x, 8);
+        hh = hash_chunk(hh, x);
     }
+    size_t r = len - i;
+    if (r == 0) {
+        x = 0;
+    } else if (LITTLE_ENDIAN_LOADS && avail - i >= 8) {
+        /* the text goes on: load eight bytes and keep the first r */
+        memcpy(&x, word + i, 8);
+        x &= ~0ull >> (64 - 8 * r);
+    } else {
+        x = 0;
+        for (size_t k = 0; k < r; k++)
+            ((unsigned char *)&x)[k] = (unsigned char)word[i + k];
+    }
+    if (x & ONES * 0x80)
+        return 0;
+    x = lower8(x);
+    memcpy(d + i, &x, 8);       /* room for it: see above */
+    d[len] = '\0';
+    a->term.len = len;
+    *h = hash_last(hh, x);
+    return 1;
+}
+
+/* The term and stem of word[0..len); what *o points to is valid until the
+ * next call on a. */
+static int analyze_word(txt_analyzer *a, const char *word, size_t len, size_t avail,
+                        word_out *o)
+{
+    uint32_t h = 0;
+    int ascii = ascii_lower_hash(a, word, len, avail, &h);
+    if (ascii < 0)
+        return -1;
+    if (ascii && !a->st) {
+        *o = (word_out){ a->term.data, NULL, a->term.len, 0 };
+        return 0;
+    }
+
+    /* the key: the lower-cased word when ASCII, else the word as written */
+    const char *key = ascii ? a->term.data : word;
+    if (!ascii)
+        h = hash(word, len);
+    const entry *e = cache_get(a, key, len, h, ascii);
+    if (e) {
+        o->term = e->data + e->klen;
+        o->tlen = e->tlen;
+        o->stem = a->st ? o->term + e->tlen + 1 : NULL;
+        o->slen = e->slen;
+        return 0;
+    }
+
+    if (!ascii) {
+        buf_clear(&a->term);
+        if (txt_fold(word, len, &a->term) < 0)
+            return -1;
+    }
+    o->term = a->term.data;
+    o->tlen = a->term.len;
+    o->stem = NULL;
+    o->slen = 0;
+    if (a->st) {
+        const char *cf = a->term.data;
+        size_t cflen = a->term.len;
+        if (!ascii) {
+            buf_clear(&a->cf);
+            if (txt_casefold(word, len, &a->cf) < 0)
+                return -1;
+            cf = a->cf.data;
+            cflen = a->cf.len;
+        }
+        if (stem_into(a, cf, cflen) < 0)
+            return -1;
+        o->stem = a->stem.data ? a->stem.data : "";
+        o->slen = a->stem.len;
+    }
+    cache_put(a, h, key, len, o->term, o->tlen, o->stem, o->slen);
     return 0;
 }
 
 int txt_stem_word(txt_analyzer *a, const char *casefolded, size_t len, buf *out)
 {
-    return stem_append(a, casefolded, len, out);
+    if (!a->st)
+        return txt_fold(casefolded, len, out);
+    word_out o;
+    if (analyze_word(a, casefolded, len, len, &o) < 0)
+        return -1;
+    return buf_append(out, o.stem, o.slen);
+}
+
+/* ------------------------------------------------------------ the text */
+
+/* Whether c may start an apostrophe (', or the first byte of ’ or ʼ). */
+static inline int is_apostrophe_start(char c)
+{
+    return c == '\'' || c == '\xE2' || c == '\xCA';
+}
+
+/* Whether an e-mail address or URL may go on over c after a word (the
+ * test txt_whole_at starts with, here to spare the call for most words). */
+static inline int may_go_on(char c)
+{
+    switch (c) {
+    case '@': case '.': case ':': case '_': case '%': case '+': case '-':
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 int txt_analyze(txt_analyzer *a, const char *text, size_t len, txt_token_fn fn,
                 void *ctx, size_t *invalid)
 {
-    size_t cursor = 0, bad = 0;
+    size_t cursor = 0, bad = 0, whole_end = 0, scanned = 0;
     uint32_t pos = 0;
     txt_span w;
     int rc = 0;
 
     while (rc == 0 && txt_next_word(text, len, &cursor, &w, &bad)) {
-        uint32_t p = pos++;
-        const char *word = text + w.start;
+        /* an elided article shares the position of the word after it */
+        uint32_t p = w.end < len && is_apostrophe_start(text[w.end]) &&
+                     txt_is_elision(text, len, w) ? pos : pos++;
+
+        /* an e-mail address or URL starting here: whole, then its words */
+        txt_kind kind;
+        size_t e;
+        if (w.start >= whole_end && w.end < len && may_go_on(text[w.end]) &&
+            (e = txt_whole_at(text, len, w, &kind, &scanned)) != 0) {
+            whole_end = e;
+            if (e - w.start <= TXT_MAX_WHOLE) {
+                buf_clear(&a->whole);
+                if (txt_fold(text + w.start, e - w.start, &a->whole) < 0) {
+                    rc = -1;
+                    break;
+                }
+                if (a->whole.len > 0 && a->whole.len <= TXT_MAX_FOLDED) {
+                    txt_token tok = {
+                        .span = { w.start, e }, .pos = p,
+                        .term = a->whole.data, .term_len = a->whole.len,
+                        .kind = kind,
+                    };
+                    if ((rc = fn(ctx, &tok)) != 0)
+                        break;
+                }
+            }
+        }
+
         size_t wlen = w.end - w.start;
         if (wlen > TXT_MAX_TERM)
             continue;
-
-        buf_clear(&a->term);
-        if (txt_fold(word, wlen, &a->term) < 0) {
+        word_out o;
+        if (analyze_word(a, text + w.start, wlen, len - w.start, &o) < 0) {
             rc = -1;
             break;
         }
         /* A word of nothing but ignorable letters folds to nothing. */
-        if (a->term.len == 0 || a->term.len > TXT_MAX_FOLDED)
+        if (o.tlen == 0 || o.tlen > TXT_MAX_FOLDED || o.slen > TXT_MAX_FOLDED)
             continue;
-
         txt_token tok = {
             .span = w, .pos = p,
-            .term = a->term.data, .term_len = a->term.len,
+            .term = o.term, .term_len = o.tlen,
+            .kind = TXT_WORD,
         };
-        if (a->st) {
-            buf_clear(&a->cf);
-            buf_clear(&a->stem);
-            if (txt_casefold(word, wlen, &a->cf) < 0 ||
-                stem_append(a, a->cf.data, a->cf.len, &a->stem) < 0) {
-                rc = -1;
-                break;
-            }
-            if (a->stem.len > TXT_MAX_FOLDED)
-                continue;
-            if (a->stem.len == 0) {     /* never seen; the term will do */
-                tok.stem = a->term.data;
-                tok.stem_len = a->term.len;
-            } else {
-                tok.stem = a->stem.data;
-                tok.stem_len = a->stem.len;
-            }
+        if (o.stem) {
+            /* a stemmer that gives nothing: the term will do */
+            tok.stem = o.slen ? o.stem : o.term;
+            tok.stem_len = o.slen ? o.slen : o.tlen;
         }
         rc = fn(ctx, &tok);
     }

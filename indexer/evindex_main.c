@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "../cli/db_locate.h"
+#include "evindex_analyze.h"
 #include "evindex_dump.h"
 #include "evsearch.h"
 
@@ -191,6 +192,7 @@ static void usage(FILE *to)
 {
     fputs("Usage: evindex [--db PATH] [--quiet] PATH...\n"
           "       evindex --dump FILE...\n"
+          "       evindex --analyze [--lang CODE] [--json] [TEXT...]\n"
           "Index conference session pages into an evsearch database.\n"
           "\n"
           "Each PATH is a file or a directory.  Directories are read recursively:\n"
@@ -207,6 +209,9 @@ static void usage(FILE *to)
           "  --dump       index nothing: print what is understood of each FILE as\n"
           "               YAML (docs/session-yaml.md), to check a page, correct it\n"
           "               and index the YAML instead; no database is used\n"
+          "  --analyze    index nothing: show how a TEXT (else each line of standard\n"
+          "               input) is read: language, and each word's byte offsets, term\n"
+          "               and stem (evindex --analyze --help for more)\n"
           "  -h, --help   show this help\n"
           "  --version    show the version\n"
           "\n"
@@ -243,6 +248,8 @@ int main(int argc, char **argv)
     int dump = 0;
     run r = { 0 };
     int c;
+    if (evindex_wants_analyze(argc, argv))      /* its own options; no database */
+        return evindex_analyze_main(argc, argv);
     while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db_opt = optarg; break;

@@ -276,6 +276,65 @@ evs_status evs_dump_file(const char *path, FILE *out, char **errmsg);
  * message of evs_dump_file).  NULL does nothing. */
 void evs_free(void *p);
 
+/* ------------------------------------------------------------- analysis */
+
+/*
+ * How evsearch reads text, as Elasticsearch's _analyze shows it: the same
+ * analysis that indexing and searching use, for tools (evindex --analyze)
+ * and for checking why a word is or is not found.  No database is
+ * involved.
+ *
+ * Every word gives a token with its exact term (NFKC, case and accents
+ * folded: "Île" gives "ile", "Straße" "strasse") and, when there is a
+ * stemmer for the language, its stem.  Apostrophes and hyphens split words
+ * ("l’internationalisation": "l", "internationalisation"); digits joined by
+ * "," or "." stay one ("1,000"); Chinese, Japanese and Thai give
+ * overlapping pairs of characters.  An e-mail address or URL gives one
+ * token for the whole, then its words, the whole sharing the position of
+ * its first word.
+ */
+typedef enum evs_token_kind {
+    EVS_TOKEN_WORD = 0,     /* a word, a number, or two characters of a
+                               script written without spaces */
+    EVS_TOKEN_EMAIL,        /* a whole e-mail address (its words follow) */
+    EVS_TOKEN_URL           /* a whole URL (its words follow) */
+} evs_token_kind;
+
+typedef struct evs_token {
+    size_t start, end;      /* byte offsets into the text: [start, end),
+                               on character and word boundaries */
+    uint32_t position;      /* 0, 1, 2, ... as phrases count words */
+    evs_token_kind kind;
+    const char *term;       /* the exact term, NUL-terminated */
+    size_t term_len;
+    const char *stem;       /* the folded stem, or NULL: no stemmer for the
+                               language, or a whole e-mail address or URL */
+    size_t stem_len;
+} evs_token;
+
+/* Called for each token in text order; the strings live during the call
+ * only.  A non-zero return stops the analysis. */
+typedef int (*evs_token_fn)(void *ctx, const evs_token *tok);
+
+typedef struct evs_analysis_info {
+    const char *lang;       /* the language analysed in: lang as given, else
+                               the detected one (a static string), else NULL */
+    int stemmed;            /* 1 when there is a stemmer for it */
+    size_t invalid_bytes;   /* bytes of invalid UTF-8 passed over */
+    size_t tokens;          /* tokens passed to fn */
+} evs_analysis_info;
+
+/*
+ * Analyses text[0..len) (UTF-8; invalid bytes are passed over and counted)
+ * in language lang, an ISO 639-1 code ("fr") or a stemmer name ("french"),
+ * or NULL to detect it from the text, and calls fn for every token.  info
+ * may be NULL.  Any language is accepted: one without a stemmer gives
+ * terms only.  EVS_OK (also when fn stopped it), EVS_INVALID (fn NULL, or
+ * text NULL with len > 0), EVS_NOMEM.
+ */
+evs_status evs_analyze(const char *text, size_t len, const char *lang, evs_token_fn fn,
+                       void *ctx, evs_analysis_info *info);
+
 #ifdef __cplusplus
 }
 #endif

@@ -94,12 +94,15 @@ static int is_keyword(const token *t, const char *kw)
     return t->len == strlen(kw) && memcmp(t->s, kw, t->len) == 0;
 }
 
-/* A "name:" prefix made of ASCII letters, as fields are named. */
+/* A "name:" prefix made of ASCII letters, as fields are named ("https://"
+ * starts a URL, not a field). */
 static size_t field_prefix_len(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
         i++;
+    if (i + 2 < len && s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+        return 0;
     return i > 0 && i < len && s[i] == ':' ? i : 0;
 }
 
@@ -238,7 +241,7 @@ static qnode *term_node(parser *p, const token *t, const schema_text_field *fiel
     n->field = field;
     size_t cursor = 0;
     txt_span w;
-    while (txt_next_word(t->s, t->len, &cursor, &w, NULL)) {
+    while (txt_next_query_word(t->s, t->len, &cursor, &w, NULL)) {
         char **words = realloc(n->words, (n->n_words + 1) * sizeof *words);
         char *word = words ? strndup(t->s + w.start, w.end - w.start) : NULL;
         if (words)

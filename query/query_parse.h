@@ -14,7 +14,8 @@
  *   year:2018, year:2016..2019, date:2018-10-09, date:2018-10..2019
  *
  * A word that the analysis splits into several ("Île-de-France",
- * "l’internationalisation") is searched as a phrase of its parts.
+ * "EU-27") is searched as a phrase of its parts; an elided article ("l’" in
+ * "l’internationalisation") is passed over (see analysis.h).
  */
 #ifndef EVS_QUERY_PARSE_H
 #define EVS_QUERY_PARSE_H

@@ -109,18 +109,34 @@ static int find_spans(const snip_request *rq, const snip_field *f, const tokens 
         if (!group_applies(grp, f) || (content && is_function_group(grp)))
             continue;
         for (size_t i = 0; i + grp->n <= ts->n; i++) {
-            size_t j = 0;
+            size_t j = 0, last = i;
             if (grp->n == 1) {
                 j = word_matches(ts, &ts->v[i], &grp->words[0], rq->lang);
             } else {
-                /* a phrase: exact terms at consecutive positions */
-                while (j < grp->n && ts->v[i + j].pos == ts->v[i].pos + j &&
-                       grp->words[j].term &&
-                       strcmp(ts->text.data + ts->v[i + j].term, grp->words[j].term) == 0)
+                /* a phrase: exact terms at consecutive positions.  Several
+                 * tokens may share a position (a whole e-mail address and
+                 * its first word, an elided article and its word): step
+                 * by position, not by token. */
+                size_t k = i;
+                while (j < grp->n && grp->words[j].term) {
+                    uint32_t want = ts->v[i].pos + (uint32_t)j;
+                    size_t m = k;
+                    while (m < ts->n && ts->v[m].pos < want)
+                        m++;
+                    while (m < ts->n && ts->v[m].pos == want &&
+                           strcmp(ts->text.data + ts->v[m].term, grp->words[j].term) != 0 &&
+                           j > 0)
+                        m++;
+                    if (m == ts->n || ts->v[m].pos != want ||
+                        strcmp(ts->text.data + ts->v[m].term, grp->words[j].term) != 0)
+                        break;
+                    last = m;
+                    k = m + 1;
                     j++;
+                }
                 j = j == grp->n;
             }
-            if (j && spans_add(out, ts->v[i].start, ts->v[i + grp->n - 1].end, g) < 0)
+            if (j && spans_add(out, ts->v[i].start, ts->v[last].end, g) < 0)
                 return -1;
         }
     }

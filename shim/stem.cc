@@ -13,7 +13,8 @@
 
 struct eng_stemmer {
     Xapian::Stem stem;
-    std::string out;
+    std::string in, out;    // reused from word to word: no allocation once
+                            // grown (beyond what the stemmer does inside)
 };
 
 namespace {
@@ -57,7 +58,7 @@ extern "C" eng_status eng_stemmer_new(const char *lang, eng_stemmer **out)
     if (!eng_stem_supported(lang))
         return ENG_E_NOT_FOUND;
     try {
-        *out = new eng_stemmer{Xapian::Stem(lang), std::string()};
+        *out = new eng_stemmer{Xapian::Stem(lang), std::string(), std::string()};
         return ENG_OK;
     } catch (const std::bad_alloc &) {
         return ENG_E_NOMEM;
@@ -75,7 +76,8 @@ extern "C" eng_status eng_stem(eng_stemmer *st, const char *word, size_t len,
                                const char **out, size_t *out_len)
 {
     try {
-        st->out = st->stem(std::string(word, len));
+        st->in.assign(word, len);
+        st->out = st->stem(st->in);
         *out = st->out.c_str();
         *out_len = st->out.size();
         return ENG_OK;

@@ -13,6 +13,7 @@
 
 #include "analysis/analysis.h"
 #include "analysis/internal.h"
+#include "shim/stem.h"
 #include "tests/check.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -121,6 +122,7 @@ typedef struct tok {
     char term[256];
     char stem[256];
     int has_stem;
+    txt_kind kind;
 } tok;
 
 typedef struct toks {
@@ -139,6 +141,7 @@ static int collect(void *ctx, const txt_token *k)
         CHECK_INT(strlen(k->term), k->term_len);
         snprintf(t->term, sizeof t->term, "%s", k->term);
         t->has_stem = k->stem != NULL;
+        t->kind = k->kind;
         if (k->stem) {
             CHECK_INT(strlen(k->stem), k->stem_len);
             snprintf(t->stem, sizeof t->stem, "%s", k->stem);
@@ -252,23 +255,23 @@ static void test_words(void)
     CHECK_SPAN(w, 2, 14, 15);
     CHECK_INT(w.invalid, 0);
 
-    /* Ideographs are one word each; kana keeps its voicing mark. */
+    /* Ideographs give overlapping bigrams; kana keeps its voicing mark. */
     w = split("東京都");
-    CHECK_INT(w.n, 3);
-    CHECK_SPAN(w, 0, 0, 3);
-    CHECK_SPAN(w, 1, 3, 6);
-    CHECK_SPAN(w, 2, 6, 9);
+    CHECK_INT(w.n, 2);
+    CHECK_SPAN(w, 0, 0, 6);
+    CHECK_SPAN(w, 1, 3, 9);
 
     w = split("東京abc");
-    CHECK_INT(w.n, 3);
-    CHECK_SPAN(w, 2, 6, 9);
+    CHECK_INT(w.n, 2);
+    CHECK_SPAN(w, 0, 0, 6);
+    CHECK_SPAN(w, 1, 6, 9);
 
     w = split("\u304B\u3099");                  /* か + combining dakuten */
     CHECK_INT(w.n, 1);
     CHECK_SPAN(w, 0, 0, 6);
 
-    w = split("ไทย");                            /* Thai: letter by letter */
-    CHECK_INT(w.n, 3);
+    w = split("ไทย");                            /* Thai: bigrams too */
+    CHECK_INT(w.n, 2);
 
     /* Hangul is written with spaces: whole words. */
     w = split("한국어 사전");
@@ -744,24 +747,32 @@ typedef struct fuzz_ctx {
     const char *text;
     size_t len;
     uint32_t last_pos;
-    size_t last_end;
+    size_t last_start;
+    int last_whole, last_elided;
     size_t ntok;
     int bad;
 } fuzz_ctx;
 
+/* Spans may overlap (bigrams), but each word starts after the one before;
+ * a whole e-mail address or URL comes just before its first word, at the
+ * same start and position. */
 static int fuzz_tok(void *ctx, const txt_token *k)
 {
     fuzz_ctx *f = ctx;
     const txt_span *s = &k->span;
+    int whole = k->kind != TXT_WORD;
+    int order = f->ntok == 0 ||
+                (f->last_whole ? k->pos == f->last_pos && s->start == f->last_start
+                                 && !whole
+                 : f->last_elided ? k->pos >= f->last_pos && s->start > f->last_start
+                                  : k->pos > f->last_pos && s->start > f->last_start);
     int ok = s->start < s->end && s->end <= f->len &&
              ((unsigned char)f->text[s->start] & 0xC0) != 0x80 &&
-             valid_utf8(f->text + s->start, s->end - s->start) &&
-             s->start >= f->last_end &&
-             (f->ntok == 0 || k->pos > f->last_pos) &&
+             valid_utf8(f->text + s->start, s->end - s->start) && order &&
              k->term_len > 0 && strlen(k->term) == k->term_len &&
-             valid_utf8(k->term, k->term_len) && k->stem &&
-             strlen(k->stem) == k->stem_len &&
-             valid_utf8(k->stem, k->stem_len);
+             valid_utf8(k->term, k->term_len) && (whole ? !k->stem : k->stem != NULL) &&
+             (!k->stem || (strlen(k->stem) == k->stem_len &&
+                           valid_utf8(k->stem, k->stem_len)));
     if (ok) {
         /* Folding a term again changes nothing. */
         buf b = BUF_INIT;
@@ -775,7 +786,9 @@ static int fuzz_tok(void *ctx, const txt_token *k)
     }
     f->bad += !ok;
     f->last_pos = k->pos;
-    f->last_end = s->end;
+    f->last_start = s->start;
+    f->last_whole = whole;
+    f->last_elided = !whole && txt_is_elision(f->text, f->len, *s);
     f->ntok++;
     return 0;
 }
@@ -823,13 +836,15 @@ static void test_random(void)
         CHECK(inv <= len);
 
         /* The words alone: the same checks on every span. */
-        size_t cur = 0, prev = 0;
+        size_t cur = 0, prev = 0, nw = 0;
         txt_span w;
         while (txt_next_word(t, len, &cur, &w, NULL)) {
-            if (!(w.start < w.end && w.end <= len && w.start >= prev &&
+            if (!(w.start < w.end && w.end <= len && (nw == 0 || w.start > prev) &&
+                  cur > w.start && cur <= w.end &&
                   valid_utf8(t + w.start, w.end - w.start)))
                 bad++;
-            prev = w.end;
+            prev = w.start;
+            nw++;
         }
         (void)txt_detect_lang(t, len);
         free(t);
@@ -841,6 +856,370 @@ static void test_random(void)
     txt_analyzer_free(a);
 }
 
+
+/* --------------------------------------------- numbers, scripts, addresses */
+
+static void test_numbers(void)
+{
+    words w = split("1,000 and 3.5% in 2018. Then 1.000,50 or 1,2,3");
+    CHECK_INT(w.n, 9);
+    CHECK_SPAN(w, 0, 0, 5);                     /* 1,000 */
+    CHECK_SPAN(w, 2, 10, 13);                   /* 3.5 */
+    CHECK_SPAN(w, 4, 18, 22);                   /* 2018, not the full stop */
+    CHECK_SPAN(w, 6, 29, 37);                   /* 1.000,50 */
+    CHECK_SPAN(w, 8, 41, 46);                   /* 1,2,3 */
+
+    w = split("a.b 1,a a,1 1,,2 1. 5 x.5");    /* a letter on one side: no */
+    CHECK_INT(w.n, 12);
+    w = split("S3.2 09C14 EU-27");
+    CHECK_INT(w.n, 4);
+    CHECK_SPAN(w, 0, 0, 4);
+    CHECK_SPAN(w, 1, 5, 10);
+    CHECK_SPAN(w, 2, 11, 13);
+    w = split("3.5");                           /* at the very end */
+    CHECK_INT(w.n, 1);
+    CHECK_SPAN(w, 0, 0, 3);
+    w = split("3.");
+    CHECK_INT(w.n, 1);
+    CHECK_SPAN(w, 0, 0, 1);
+
+    txt_analyzer *en = txt_analyzer_new("en");
+    toks r = analyze(en, "EUR 1,000.50", NULL);
+    CHECK_INT(r.n, 2);
+    if (r.n == 2) {
+        CHECK_STR(r.t[1].term, "1,000.50");
+        CHECK_STR(r.t[1].stem, "1,000.50");
+        CHECK_INT(r.t[1].pos, 1);
+    }
+    txt_analyzer_free(en);
+}
+
+static void test_bigrams(void)
+{
+    /* Overlapping bigrams, each starting one character after the last. */
+    words w = split("区域发展");
+    CHECK_INT(w.n, 3);
+    CHECK_SPAN(w, 0, 0, 6);
+    CHECK_SPAN(w, 1, 3, 9);
+    CHECK_SPAN(w, 2, 6, 12);
+
+    /* A character alone is a word of one. */
+    w = split("东 京, 都");
+    CHECK_INT(w.n, 3);
+    CHECK_SPAN(w, 0, 0, 3);
+    CHECK_SPAN(w, 1, 4, 7);
+    CHECK_SPAN(w, 2, 9, 12);
+
+    /* Marks stay with their letter: か+dakuten, き. */
+    w = split("\u304B\u3099\u304D");
+    CHECK_INT(w.n, 1);
+    CHECK_SPAN(w, 0, 0, 9);
+
+    /* Thai vowel signs that are marks belong to the letter before: ภิ + ษ
+     * is one bigram; า is a letter of its own. */
+    w = split("\u0E20\u0E34\u0E29");
+    CHECK_INT(w.n, 1);
+    CHECK_SPAN(w, 0, 0, 9);
+    w = split("\u0E20\u0E32\u0E29");
+    CHECK_INT(w.n, 2);
+    CHECK_SPAN(w, 0, 0, 6);
+    CHECK_SPAN(w, 1, 3, 9);
+
+    /* Scripts do not pair with each other, nor with Latin or digits. */
+    w = split("東ไ");
+    CHECK_INT(w.n, 2);
+    CHECK_SPAN(w, 0, 0, 3);
+    CHECK_SPAN(w, 1, 3, 6);
+    w = split("2018年度");
+    CHECK_INT(w.n, 2);
+    CHECK_SPAN(w, 0, 0, 4);
+    CHECK_SPAN(w, 1, 4, 10);
+
+    /* An invalid byte ends a run. */
+    w = split("東\xff京都");
+    CHECK_INT(w.n, 2);
+    CHECK_SPAN(w, 0, 0, 3);
+    CHECK_SPAN(w, 1, 4, 10);
+    CHECK_INT(w.invalid, 1);
+
+    /* Starting the cursor inside a run: the run's last letter is not a
+     * word again (the bigram before covers it). */
+    {
+        const char *s = "東京都";
+        size_t cur = 6;
+        txt_span sp;
+        CHECK(!txt_next_word(s, strlen(s), &cur, &sp, NULL));
+        CHECK_INT(cur, 9);
+    }
+
+    /* Positions follow the bigrams; a two-character query is one of them. */
+    txt_analyzer *a = txt_analyzer_new(NULL);
+    toks r = analyze(a, "区域发展战略 abc", NULL);
+    CHECK_INT(r.n, 6);
+    if (r.n == 6) {
+        CHECK_STR(r.t[2].term, "发展");
+        CHECK_INT(r.t[2].pos, 2);
+        CHECK_INT(r.t[2].span.start, 6);
+        CHECK_INT(r.t[2].span.end, 12);
+        CHECK_STR(r.t[5].term, "abc");
+        CHECK_INT(r.t[5].pos, 5);
+    }
+    txt_analyzer_free(a);
+}
+
+/* The kind, span, position and term of token i of r. */
+#define CHECK_TOK(r, i, k, s, e, p, term_)                                   \
+    do {                                                                     \
+        CHECK((r).n > (i));                                                  \
+        if ((r).n > (i)) {                                                   \
+            CHECK_INT((r).t[i].kind, k);                                     \
+            CHECK_INT((r).t[i].span.start, s);                               \
+            CHECK_INT((r).t[i].span.end, e);                                 \
+            CHECK_INT((r).t[i].pos, p);                                      \
+            CHECK_STR((r).t[i].term, term_);                                 \
+        }                                                                    \
+    } while (0)
+
+static void test_whole(void)
+{
+    txt_analyzer *en = txt_analyzer_new("en");
+
+    toks r = analyze(en, "Write to Info@Regions.eu, today.", NULL);
+    CHECK_INT(r.n, 7);
+    CHECK_TOK(r, 2, TXT_EMAIL, 9, 24, 2, "info@regions.eu");
+    CHECK_TOK(r, 3, TXT_WORD, 9, 13, 2, "info");
+    CHECK_TOK(r, 4, TXT_WORD, 14, 21, 3, "regions");
+    CHECK_TOK(r, 5, TXT_WORD, 22, 24, 4, "eu");
+    CHECK_TOK(r, 6, TXT_WORD, 26, 31, 5, "today");
+    if (r.n == 7) {
+        CHECK(!r.t[2].has_stem);                /* the whole has no stem */
+        CHECK(r.t[4].has_stem);
+        CHECK_STR(r.t[4].stem, "region");
+    }
+
+    r = analyze(en, "first.last+tag@dg-regio.ec.europa.eu", NULL);
+    CHECK_TOK(r, 0, TXT_EMAIL, 0, 36, 0, "first.last+tag@dg-regio.ec.europa.eu");
+    CHECK_INT(r.n, 9);
+
+    /* URLs end with their last word: not on a full stop, slash or
+     * bracket. */
+    r = analyze(en, "(see https://ec.europa.eu/regional_policy/).", NULL);
+    CHECK_TOK(r, 1, TXT_URL, 5, 41, 1, "https://ec.europa.eu/regional_policy");
+    CHECK_TOK(r, 2, TXT_WORD, 5, 10, 1, "https");
+    CHECK_INT(r.n, 8);
+
+    r = analyze(en, "www.Eurocities.eu.", NULL);
+    CHECK_TOK(r, 0, TXT_URL, 0, 17, 0, "www.eurocities.eu");
+    CHECK_INT(r.n, 4);
+
+    /* Letters beyond ASCII in a path. */
+    r = analyze(en, "http://fr.wikipedia.org/wiki/Île-de-France »", NULL);
+    CHECK_TOK(r, 0, TXT_URL, 0, 43, 0, "http://fr.wikipedia.org/wiki/ile-de-france");
+
+    /* Not addresses: the words only. */
+    static const char *const not_whole[] = {
+        "a@b", "x@y.", "@foo.eu", "user@localhost", "http://", "http:/x.eu",
+        "www.", "www x.eu", "info@-x.eu", "info@x-.eu", "info.@x.eu", "ftp:x",
+        "e.g. this", "Île-de-France", "l’Europe", "3.5 @ x",
+    };
+    for (size_t i = 0; i < sizeof not_whole / sizeof not_whole[0]; i++) {
+        r = analyze(en, not_whole[i], NULL);
+        int any = 0;
+        for (size_t k = 0; k < r.n && k < MAXW; k++)
+            any |= r.t[k].kind != TXT_WORD;
+        if (any)
+            fprintf(stderr, "  whole token in \"%s\"\n", not_whole[i]);
+        CHECK(!any);
+    }
+
+    /* Too long to be given whole: split only. */
+    {
+        char s[300] = "https://x.eu/";
+        size_t n = strlen(s);
+        for (; n < 200; n++)
+            s[n] = n % 7 == 0 ? 'a' : 'b';
+        s[n] = '\0';
+        r = analyze(en, s, NULL);
+        CHECK(r.n > 0 && r.t[0].kind == TXT_WORD);
+    }
+
+    /* A long run of dotted words and hyphens: linear, and no address. */
+    {
+        size_t n = 200000;
+        char *s = malloc(n);
+        CHECK(s != NULL);
+        for (size_t i = 0; s && i < n; i++)
+            s[i] = i % 2 ? (i % 6 == 1 ? '-' : '.') : 'a';
+        if (s) {
+            toks big = { 0 };
+            CHECK_INT(txt_analyze(en, s, n, collect, &big, NULL), 0);
+            CHECK_INT(big.n, n / 2);
+            free(s);
+        }
+    }
+
+    /* txt_whole_at alone. */
+    {
+        const char *s = "mail info@x.eu";
+        txt_span w = { 5, 9 };
+        txt_kind k = TXT_WORD;
+        size_t scanned = 0;
+        CHECK_INT(txt_whole_at(s, strlen(s), w, &k, &scanned), 14);
+        CHECK_INT(k, TXT_EMAIL);
+        w = (txt_span){ 0, 4 };
+        scanned = 0;
+        CHECK_INT(txt_whole_at(s, strlen(s), w, &k, &scanned), 0);
+    }
+    txt_analyzer_free(en);
+}
+
+static void test_elisions(void)
+{
+    static const struct {
+        const char *text;
+        size_t word_end;            /* the first word */
+        int elided;
+    } cases[] = {
+        { "l’Europe", 1, 1 }, { "l'Europe", 1, 1 }, { "L\u02BCEurope", 1, 1 },
+        { "d’Azur", 1, 1 }, { "dell’Unione", 4, 1 }, { "qu'il", 2, 1 },
+        { "un’altra", 2, 1 }, { "jusqu’à", 5, 1 }, { "DELL'UNIONE", 4, 1 },
+        { "O'Brien", 1, 0 }, { "don't", 3, 0 }, { "l'", 1, 0 }, { "l' Europe", 1, 0 },
+        { "l'2018", 1, 0 }, { "l", 1, 0 }, { "rock'n'roll", 4, 0 }, { "ll'x", 2, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len = strlen(cases[i].text);
+        char *t = exact_copy(cases[i].text, len);
+        int got = txt_is_elision(t, len, (txt_span){ 0, cases[i].word_end });
+        if (got != cases[i].elided)
+            fprintf(stderr, "  elision \"%s\"\n", cases[i].text);
+        CHECK_INT(got, cases[i].elided);
+        free(t);
+    }
+
+    /* A query passes over elided articles; the text keeps them, at the
+     * position of their word. */
+    const char *q = "l’internationalisation dell'Unione d’Azur O'Brien";
+    size_t cur = 0, n = 0;
+    txt_span w, got[8];
+    while (n < 8 && txt_next_query_word(q, strlen(q), &cur, &w, NULL))
+        got[n++] = w;
+    CHECK_INT(n, 5);
+    if (n == 5) {
+        CHECK_INT(got[0].start, 4);             /* internationalisation */
+        CHECK_INT(got[1].start, 30);            /* Unione */
+        CHECK_INT(got[2].start, 41);            /* Azur */
+        CHECK_INT(got[3].start, 46);            /* O */
+        CHECK_INT(got[4].start, 48);            /* Brien */
+    }
+
+    txt_analyzer *fr = txt_analyzer_new("fr");
+    toks r = analyze(fr, "de l’internationalisation des PME", NULL);
+    CHECK_INT(r.n, 5);
+    CHECK_TOK(r, 0, TXT_WORD, 0, 2, 0, "de");
+    CHECK_TOK(r, 1, TXT_WORD, 3, 4, 1, "l");
+    CHECK_TOK(r, 2, TXT_WORD, 7, 27, 1, "internationalisation");
+    CHECK_TOK(r, 3, TXT_WORD, 28, 31, 2, "des");
+    CHECK_TOK(r, 4, TXT_WORD, 32, 35, 3, "pme");
+    txt_analyzer_free(fr);
+}
+
+/* The cache gives what the stemmer and the folding give, also once it has
+ * grown to its largest and entries are overwritten: many more words than
+ * it holds, in several rounds, ASCII and not. */
+static void test_cache(void)
+{
+    txt_analyzer *a = txt_analyzer_new("en");
+    eng_stemmer *st = NULL;
+    CHECK_INT(eng_stemmer_new("en", &st), ENG_OK);
+    buf term = BUF_INIT, cf = BUF_INIT, stem = BUF_INIT, text = BUF_INIT;
+    static const char *const parts[] = {
+        "Region", "al", "ise", "ation", "s", "ing", "é", "ß", "ed", "ly", "ÆR", "ness",
+        "x", "ΣΟΦ", "ful", "connect", "ION",
+    };
+    size_t np = sizeof parts / sizeof parts[0];
+    int bad = 0;
+    for (int round = 0; round < 3; round++) {
+        buf_clear(&text);
+        for (unsigned i = 0; i < 30000; i++) {
+            unsigned k = (i * 2654435761u) % 30000;
+            buf_printf(&text, "%s%s%s%u ", parts[k % np], parts[(k / np) % np],
+                       parts[(k / np / np) % np], k / 1000);
+        }
+        size_t cursor = 0;
+        txt_span w;
+        toks r;
+        while (txt_next_word(text.data, text.len, &cursor, &w, NULL)) {
+            const char *word = text.data + w.start;
+            size_t len = w.end - w.start;
+            r.n = 0;
+            r.stop_after = 0;
+            if (txt_analyze(a, word, len, collect, &r, NULL) != 0 || r.n != 1) {
+                bad++;
+                continue;
+            }
+            buf_clear(&term);
+            buf_clear(&cf);
+            buf_clear(&stem);
+            const char *s;
+            size_t sl;
+            if (txt_fold(word, len, &term) < 0 || txt_casefold(word, len, &cf) < 0 ||
+                eng_stem(st, cf.data, cf.len, &s, &sl) != ENG_OK ||
+                txt_fold(s, sl, &stem) < 0) {
+                bad++;
+                continue;
+            }
+            if (strcmp(r.t[0].term, term.data) != 0 || strcmp(r.t[0].stem, stem.data) != 0) {
+                if (bad++ < 3)
+                    fprintf(stderr, "  cache: %.*s gives %s/%s, want %s/%s\n", (int)len,
+                            word, r.t[0].term, r.t[0].stem, term.data, stem.data);
+            }
+            /* and txt_stem_word of the case-folded word agrees */
+            buf o = BUF_INIT;
+            if (txt_stem_word(a, cf.data, cf.len, &o) < 0 || strcmp(o.data ? o.data : "",
+                                                                   stem.data) != 0)
+                bad++;
+            buf_free(&o);
+        }
+    }
+    CHECK_INT(bad, 0);
+    txt_analyzer_stats stats;
+    txt_analyzer_get_stats(a, &stats);
+    CHECK(stats.slots >= 8192);                 /* it grew */
+    CHECK(stats.hits > 0 && stats.hits < stats.lookups);
+    eng_stemmer_free(st);
+    buf_free(&term);
+    buf_free(&cf);
+    buf_free(&stem);
+    buf_free(&text);
+    txt_analyzer_free(a);
+}
+
+/* ASCII words of every length, ending at the very end of the buffer (the
+ * analyzer reads eight bytes at a time where it may), in mixed case. */
+static void test_ascii_lengths(void)
+{
+    txt_analyzer *a = txt_analyzer_new("en"), *plain = txt_analyzer_new(NULL);
+    char word[80], want[80];
+    for (size_t n = 1; n <= TXT_MAX_TERM; n++) {
+        for (size_t i = 0; i < n; i++) {
+            word[i] = (char)((i % 3 == 0 ? 'A' : 'a') + (char)((n + i) % 26));
+            want[i] = (char)('a' + (char)((n + i) % 26));
+        }
+        word[n] = want[n] = '\0';
+        toks r = analyze(a, word, NULL), p = analyze(plain, word, NULL);
+        CHECK(r.n == 1 && strcmp(r.t[0].term, want) == 0);
+        CHECK(p.n == 1 && strcmp(p.t[0].term, want) == 0);
+        /* and again, now from the cache */
+        r = analyze(a, word, NULL);
+        CHECK(r.n == 1 && strcmp(r.t[0].term, want) == 0);
+    }
+    /* Only A to Z change: the neighbours of the letters stay. */
+    CHECK_STR(fold("@AZ[`az{09/:"), "@az[`az{09/:");
+    CHECK_STR(fold("HTTPS://EC.EUROPA.EU/X_Y"), "https://ec.europa.eu/x_y");
+    txt_analyzer_free(a);
+    txt_analyzer_free(plain);
+}
+
 int main(void)
 {
     test_words();
@@ -848,5 +1227,11 @@ int main(void)
     test_analyzer();
     test_detect();
     test_random();
+    test_numbers();
+    test_bigrams();
+    test_whole();
+    test_elisions();
+    test_cache();
+    test_ascii_lengths();
     return check_exit();
 }

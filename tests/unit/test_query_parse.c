@@ -52,10 +52,11 @@ int main(void)
     parses("title:\"value chains\" x", "(AND title:\"value chains\" \"x\")");
     parses("speaker:Mattinò", "speaker:\"Mattinò\"");
     parses("Île-de-France", "\"Île de France\"");
-    parses("l’internationalisation", "\"l internationalisation\"");
+    parses("l’internationalisation", "\"internationalisation\"");   /* elided article passed over */
     parses("a - b", "(AND \"a\" \"b\")");           /* a lone dash is no word */
     parses("or and", "(AND \"or\" \"and\")");       /* operators are upper case */
     parses("10:30", "\"10 30\"");                    /* not a field */
+    parses("https://ec.europa.eu/x", "\"https ec europa eu x\"");    /* nor a URL */
     parses("-\"value chains\" smes", "(AND (NOT \"value chains\") \"smes\")");
 
     parses("chains NEAR/3 clusters", "(NEAR/3 \"chains\" \"clusters\")");
