@@ -25,6 +25,10 @@ void doc_builder_free(doc_builder *b);
 eng_status doc_builder_add(doc_builder *b, eng_db *db, const session *s,
                            const char *path, size_t index, unsigned *quotes);
 
+/* Hands the words gathered since the last call to the engine's spelling
+ * data ("did you mean"); call it before each commit. */
+eng_status doc_builder_flush(doc_builder *b, eng_db *db);
+
 /* The languages seen so far, space separated ("" when none). */
 const char *doc_builder_languages(const doc_builder *b);
 

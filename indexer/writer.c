@@ -166,7 +166,9 @@ evs_status evs_writer_commit(evs_writer *w)
     if (w->broken)
         return fail(&w->err, EVS_IO,
                     "not committed: an earlier write failed; the database keeps its last commit");
-    eng_status st = record_languages(w);
+    eng_status st = doc_builder_flush(w->builder, w->db);
+    if (st == ENG_OK)
+        st = record_languages(w);
     if (st == ENG_OK)
         st = eng_db_set_metadata(w->db, META_SCHEMA, SCHEMA_VERSION, strlen(SCHEMA_VERSION));
     if (st == ENG_OK)
