@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+static void matched(sprinter *sp, const evs_hit *h);
+
 static void hit_common(sprinter *sp, const evs_hit *h, size_t rank)
 {
     sp->key(sp, "rank");
@@ -25,6 +27,7 @@ static void hit_common(sprinter *sp, const evs_hit *h, size_t rank)
     sp_str(sp, evs_hit_field(h, EVS_FIELD_LANG));
     sp->key(sp, "date");
     sp_str(sp, evs_hit_field(h, EVS_FIELD_DATE));
+    matched(sp, h);
 }
 
 static void highlights(sprinter *sp, const evs_snippet *sn)
@@ -39,6 +42,24 @@ static void highlights(sprinter *sp, const evs_snippet *sn)
         sp->integer(sp, (long long)e);
         sp->end(sp);
     }
+    sp->end(sp);
+    /* beside each highlight, how it matched: "exact", "stem", ... */
+    sp->key(sp, "match");
+    sp->begin_list(sp);
+    for (size_t i = 0; sn && i < evs_snippet_span_count(sn); i++)
+        sp_str(sp, evs_match_name(evs_snippet_span_match(sn, i)));
+    sp->end(sp);
+}
+
+/* "matched": every way the hit's highlights matched, strongest first. */
+static void matched(sprinter *sp, const evs_hit *h)
+{
+    unsigned how = evs_hit_matched(h);
+    sp->key(sp, "matched");
+    sp->begin_list(sp);
+    for (unsigned bit = 1; bit <= EVS_MATCH_GLOSSARY; bit <<= 1)
+        if (how & bit)
+            sp_str(sp, evs_match_name(bit));
     sp->end(sp);
 }
 

@@ -150,7 +150,18 @@ static void session_hit(FILE *out, const evs_hit *h, unsigned rank, const text_s
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
         if (evs_hit_field(h, extra[i]))
             fprintf(out, " · %s", evs_hit_field(h, extra[i]));
-    fprintf(out, " · score %.2f%s\n", evs_hit_score(h), st->color ? C_OFF : "");
+    fprintf(out, " · score %.2f", evs_hit_score(h));
+    unsigned how = evs_hit_matched(h);
+    if (how & ~(unsigned)EVS_MATCH_EXACT) {
+        /* say so when the match was not simply the words as typed */
+        const char *sep = " · matched: ";
+        for (unsigned bit = 1; bit <= EVS_MATCH_GLOSSARY; bit <<= 1)
+            if (how & bit) {
+                fprintf(out, "%s%s", sep, evs_match_name(bit));
+                sep = ", ";
+            }
+    }
+    fprintf(out, "%s\n", st->color ? C_OFF : "");
 
     size_t ns = evs_hit_speaker_count(h);
     if (ns) {

@@ -80,6 +80,17 @@ const char *evs_db_errmsg(const evs_db *db);
 /* Moves db to the latest committed state of the database. */
 evs_status evs_db_reopen(evs_db *db);
 
+/*
+ * Turns on a cross-language glossary for the searches on db (the format is
+ * in glossary/README.md; evsearch ships glossary/regional-policy.yaml): a
+ * query word or words that are one of its terms also find the concept's
+ * terms in the other languages, ranked below the user's own words.  path
+ * NULL turns it off.  EVS_BAD_INPUT when the file cannot be read or is not
+ * a glossary (the message gives the line and column); the glossary in use
+ * before stays then.
+ */
+evs_status evs_db_set_glossary(evs_db *db, const char *path);
+
 /* Number of sessions in the database. */
 evs_status evs_db_session_count(evs_db *db, uint32_t *out);
 
@@ -210,6 +221,24 @@ const char *evs_snippet_text(const evs_snippet *sn, size_t *len);
  * each covering whole words. */
 size_t evs_snippet_span_count(const evs_snippet *sn);
 void evs_snippet_span(const evs_snippet *sn, size_t i, size_t *start, size_t *end);
+
+/* How a highlighted word matched the query: a set of these bits (a span
+ * that joins neighbouring words can have several). */
+enum {
+    EVS_MATCH_EXACT = 1,      /* as typed, but for case */
+    EVS_MATCH_FOLDED = 2,     /* the same word once accents are folded */
+    EVS_MATCH_STEM = 4,       /* another form of the word ("chain", "chains") */
+    EVS_MATCH_PREFIX = 8,     /* a word that a trailing '*' stands for */
+    EVS_MATCH_GLOSSARY = 16   /* an equivalent from the glossary */
+};
+
+/* The EVS_MATCH_* bits of highlight i of sn (0 past the end). */
+unsigned evs_snippet_span_match(const evs_snippet *sn, size_t i);
+/* The EVS_MATCH_* bits of every highlight of hit's snippets. */
+unsigned evs_hit_matched(const evs_hit *hit);
+/* "exact", "folded", "stem", "prefix" or "glossary": the name of the lowest
+ * bit set in how; NULL when none is. */
+const char *evs_match_name(unsigned how);
 
 /* ------------------------------------------------------------- indexing */
 

@@ -19,6 +19,11 @@
 
 enum { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_ERROR = 2 };
 
+/* The glossary shipped with evsearch (set by the build). */
+#ifndef EVS_GLOSSARY_DEFAULT
+#error "the build must define EVS_GLOSSARY_DEFAULT"
+#endif
+
 static void usage(FILE *to)
 {
     fputs("Usage: evsearch [OPTIONS] QUERY...\n"
@@ -52,6 +57,11 @@ static void usage(FILE *to)
           "                   first) or -date (newest first)\n"
           "  --facets         also count the matching sessions by year, theme,\n"
           "                   language, organiser and session type\n"
+          "  --glossary[=FILE] also find the query's terms in the other languages,\n"
+          "                   through a glossary of equivalents (default: the one\n"
+          "                   shipped, " EVS_GLOSSARY_DEFAULT ");\n"
+          "                   $EVSEARCH_GLOSSARY=FILE turns it on too\n"
+          "  --no-glossary    do not use a glossary, even if EVSEARCH_GLOSSARY is set\n"
           "  --json           one JSON object: query, estimated_total, suggestion,\n"
           "                   sessions, quotes (and facets)\n"
           "  --yaml           the same as YAML\n"
@@ -180,12 +190,15 @@ int main(int argc, char **argv)
         { "batch", no_argument, NULL, 'b' },
         { "sort", required_argument, NULL, 's' },
         { "facets", no_argument, NULL, 'F' },
+        { "glossary", optional_argument, NULL, 'G' },
+        { "no-glossary", no_argument, NULL, 'N' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
     const char *db_opt = NULL;
-    int c, batch = 0;
+    const char *glossary = getenv("EVSEARCH_GLOSSARY");
+    int c, batch = 0, no_glossary = 0;
     run r = { .opts = EVS_SEARCH_OPTIONS_INIT, .fmt = FMT_TEXT };
     r.opts.quote_limit = 5;
     while ((c = getopt_long(argc, argv, "n:h", longopts, NULL)) != -1) {
@@ -207,6 +220,8 @@ int main(int argc, char **argv)
             break;
         case 'b': batch = 1; break;
         case 'F': r.opts.facets = 1; break;
+        case 'G': glossary = optarg ? optarg : EVS_GLOSSARY_DEFAULT; break;
+        case 'N': glossary = NULL; no_glossary = 1; break;
         case 's':
             if (parse_sort(optarg, &r.opts.sort))
                 return EXIT_ERROR;
@@ -258,6 +273,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "evsearch: %s\n", r.db ? evs_db_errmsg(r.db) : "out of memory");
     else if (r.fmt != FMT_TEXT && !r.sp)
         fputs("evsearch: out of memory\n", stderr);
+    else if (glossary && *glossary && !no_glossary &&
+             evs_db_set_glossary(r.db, glossary) != EVS_OK)
+        fprintf(stderr, "evsearch: %s\n", evs_db_errmsg(r.db));
     else
         rc = batch ? search_batch(&r) : search_one(&r, query.data, 0);
     if (r.sp)

@@ -51,6 +51,7 @@ txt_analyzer *match_langs_analyzer(const match_langs *l, const char *code)
 
 typedef struct build {
     const match_langs *langs;
+    const glossary *gl;
     matcher *m;
     buf tmp, cf;
     int oom;
@@ -59,6 +60,7 @@ typedef struct build {
 static void word_free(match_word *w)
 {
     free(w->term);
+    free(w->cf);
     for (size_t i = 0; i < MATCH_MAX_LANGS; i++)
         free(w->stem[i]);
 }
@@ -89,7 +91,7 @@ static int word_init(build *b, match_word *w, const char *raw)
     if (!(w->term = strdup(b->tmp.data)))
         return -1;
     buf_clear(&b->cf);
-    if (txt_casefold(raw, len, &b->cf) < 0)
+    if (txt_casefold(raw, len, &b->cf) < 0 || !(w->cf = strdup(b->cf.data ? b->cf.data : "")))
         return -1;
     for (size_t i = 0; i < b->langs->n; i++) {
         if (!txt_analyzer_stems(b->langs->an[i]))
@@ -188,10 +190,15 @@ static int push_group(build *b, match_group g)
     return 0;
 }
 
+static const glossary_concept *concept_of(build *b, qnode *const *kids, size_t from,
+                                          size_t to, size_t *term);
+static eng_query *with_equivalents(build *b, eng_query *q, const glossary_concept *c,
+                                   size_t own);
+
 /* A term node becomes a group; when positive it is kept for highlighting. */
 static eng_query *term_node_query(build *b, const qnode *n, int positive)
 {
-    match_group g = { calloc(n->n_words, sizeof(match_word)), 0, n->field };
+    match_group g = { calloc(n->n_words, sizeof(match_word)), 0, n->field, 0 };
     eng_query *q = NULL;
     if (!g.words)
         return NULL;
@@ -212,7 +219,11 @@ static eng_query *term_node_query(build *b, const qnode *n, int positive)
             q = NULL;
             goto drop;
         }
-        return q;
+        size_t term;
+        const glossary_concept *con = NULL;
+        if (b->gl && !n->field && !n->wildcard)
+            con = concept_of(b, (qnode *const *)&n, 0, 1, &term);
+        return con ? with_equivalents(b, q, con, term) : q;
     }
     /* An excluded word is not highlighted: its group is dropped. */
 drop:
@@ -241,7 +252,7 @@ static int add_phrase_hint(build *b, const qnode *n, size_t from, size_t to)
     size_t words = 0;
     for (size_t i = from; i < to; i++)
         words += n->kids[i]->n_words;
-    match_group g = { calloc(words, sizeof(match_word)), 0, NULL };
+    match_group g = { calloc(words, sizeof(match_word)), 0, NULL, 0 };
     if (!g.words)
         return -1;
     for (size_t i = from; i < to; i++)
@@ -262,6 +273,99 @@ static int is_plain_term(const qnode *k)
     return k->type == QN_TERM && !k->field && !k->quoted;
 }
 
+/* ------------------------------------------------------------ glossary */
+
+/* Glossary equivalents are worth this much of the user's own words. */
+#define GLOSSARY_WEIGHT 0.3
+
+/* The concept whose term is exactly the words of kids [from, to) (plain
+ * terms), or NULL. */
+static const glossary_concept *concept_of(build *b, qnode *const *kids, size_t from,
+                                          size_t to, size_t *term)
+{
+    char *folded[16];
+    size_t n = 0;
+    const glossary_concept *c = NULL;
+    for (size_t i = from; i < to; i++)
+        for (size_t j = 0; j < kids[i]->n_words; j++) {
+            if (n == sizeof folded / sizeof folded[0])
+                goto done;
+            buf_clear(&b->tmp);
+            if (txt_fold(kids[i]->words[j], strlen(kids[i]->words[j]), &b->tmp) < 0 ||
+                !(folded[n] = strdup(b->tmp.data ? b->tmp.data : "")))
+                goto done;
+            n++;
+        }
+    c = glossary_find(b->gl, folded, n, term);
+done:
+    for (size_t i = 0; i < n; i++)
+        free(folded[i]);
+    return c;
+}
+
+/* q, or any of the concept's other terms (weighted down); each of those is
+ * also a highlight group. */
+static eng_query *with_equivalents(build *b, eng_query *q, const glossary_concept *c,
+                                   size_t own)
+{
+    eng_query **subs = calloc(c->n_terms, sizeof *subs);
+    size_t n = 0;
+    if (!subs) {
+        eng_query_free(q);
+        return NULL;
+    }
+    subs[n++] = q;
+    for (size_t t = 0; t < c->n_terms; t++) {
+        const glossary_term *gt = &c->terms[t];
+        if (t == own)
+            continue;
+        match_group g = { calloc(gt->n_words, sizeof(match_word)), 0, NULL, 1 };
+        if (!g.words)
+            break;
+        int ok = 1;
+        for (; g.n < gt->n_words && ok; g.n++)
+            ok = word_init(b, &g.words[g.n], gt->words[g.n]) == 0;
+        eng_query *alt = ok ? (g.n == 1 ? word_query(b, &g.words[0], "")
+                                        : phrase_query(b, &g, ""))
+                            : NULL;
+        if (alt && push_group(b, g) == 0) {
+            subs[n++] = alt;
+            continue;
+        }
+        eng_query_free(alt);
+        for (size_t i = 0; i < g.n; i++)
+            word_free(&g.words[i]);
+        free(g.words);
+        break;
+    }
+    eng_query *r = NULL;
+    if (n == c->n_terms) {
+        eng_query *alts = eng_query_combine(ENG_OP_OR, subs + 1, n - 1, 0);
+        eng_query *scaled = alts ? eng_query_scale(alts, GLOSSARY_WEIGHT) : NULL;
+        eng_query *pair[2] = { q, scaled };
+        r = scaled ? eng_query_combine(ENG_OP_OR, pair, 2, 0) : NULL;
+        eng_query_free(alts);
+        eng_query_free(scaled);
+    }
+    free_all(subs, n);
+    free(subs);
+    return r;
+}
+
+/* How many kids from i on, all plain words, are one glossary term (the
+ * longest); 0 when none is. */
+static size_t glossary_run(build *b, const qnode *n, size_t i,
+                           const glossary_concept **c, size_t *term)
+{
+    size_t end = i;
+    while (end < n->n_kids && is_plain_term(n->kids[end]) && end - i < 8)
+        end++;
+    for (size_t j = end; j > i + 1; j--)
+        if ((*c = concept_of(b, n->kids, i, j, term)))
+            return j - i;
+    return 0;
+}
+
 /* AND of the positive children, minus the union of the negated ones. */
 static eng_query *and_query(build *b, const qnode *n, int positive)
 {
@@ -274,6 +378,20 @@ static eng_query *and_query(build *b, const qnode *n, int positive)
         goto done;
     for (size_t i = 0; i < n->n_kids; i++) {
         const qnode *k = n->kids[i];
+        const glossary_concept *con = NULL;
+        size_t term = 0, run = b->gl && positive ? glossary_run(b, n, i, &con, &term) : 0;
+        if (run) {
+            /* value chains -> (value AND chains) OR "chaîne de valeur" ... */
+            qnode sub = { .type = QN_AND, .kids = n->kids + i, .n_kids = run };
+            const glossary *gl = b->gl;
+            b->gl = NULL;       /* the words themselves, not again their concept */
+            eng_query *own = and_query(b, &sub, positive);
+            b->gl = gl;
+            if (!own || !(pos[np++] = with_equivalents(b, own, con, term)))
+                goto done;
+            i += run - 1;
+            continue;
+        }
         eng_query *kq = k->type == QN_NOT ? node_query(b, k->kids[0], !positive)
                       : k->type == QN_FILTER ? filter_query(b, k)
                                              : node_query(b, k, positive);
@@ -338,7 +456,7 @@ static eng_query *near_query(build *b, const qnode *n, int positive)
         const qnode *kid = n->kids[k];
         span += kid->n_words;
         /* the word's own query would OR in stems, which have no positions */
-        match_group g = { calloc(kid->n_words, sizeof(match_word)), 0, kid->field };
+        match_group g = { calloc(kid->n_words, sizeof(match_word)), 0, kid->field, 0 };
         if (!g.words)
             break;
         for (; g.n < kid->n_words; g.n++)
@@ -412,9 +530,10 @@ static eng_query *node_query(build *b, const qnode *n, int positive)
     return NULL;
 }
 
-eng_query *matcher_build(const qnode *tree, const match_langs *langs, matcher *m)
+eng_query *matcher_build(const qnode *tree, const match_langs *langs, const glossary *gl,
+                         matcher *m)
 {
-    build b = { langs, m, BUF_INIT, BUF_INIT, 0 };
+    build b = { langs, gl, m, BUF_INIT, BUF_INIT, 0 };
     m->groups = NULL;
     m->n = 0;
     eng_query *q = node_query(&b, tree, 1);

@@ -16,6 +16,7 @@
 #include "../analysis/analysis.h"
 #include "../common/schema.h"
 #include "../shim/engine.h"
+#include "glossary.h"
 #include "query_parse.h"
 
 /* The languages of an index and an analyzer (stemmer) for each. */
@@ -38,6 +39,7 @@ txt_analyzer *match_langs_analyzer(const match_langs *l, const char *code);
 
 typedef struct match_word {
     char *term;                     /* folded */
+    char *cf;                       /* case folded, accents kept: as typed */
     int prefix;                     /* a wildcard: matches terms starting so */
     char *stem[MATCH_MAX_LANGS];    /* per language of match_langs; NULL: none */
 } match_word;
@@ -46,6 +48,7 @@ typedef struct match_group {
     match_word *words;
     size_t n;                       /* 1: a word; more: a phrase */
     const schema_text_field *field; /* NULL: any field */
+    int glossary;                   /* a glossary equivalent of a query term */
 } match_group;
 
 typedef struct matcher {
@@ -55,9 +58,13 @@ typedef struct matcher {
 
 /*
  * Builds the engine query for tree and fills m with its positive groups.
- * Returns the query, or NULL when memory ran out.
+ * With a glossary (else NULL), a word or words side by side that are one of
+ * its terms also match the concept's other terms, weighted down so that
+ * the user's own words rank first.  Returns the query, or NULL when memory
+ * ran out.
  */
-eng_query *matcher_build(const qnode *tree, const match_langs *langs, matcher *m);
+eng_query *matcher_build(const qnode *tree, const match_langs *langs, const glossary *gl,
+                         matcher *m);
 void matcher_free(matcher *m);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "../common/record.h"
 
+
 /* Which record tag each public field reads, per kind of hit. */
 static int field_tag(evs_field f)
 {
@@ -143,6 +144,7 @@ void hit_clear(evs_hit *hit)
     for (size_t i = 0; i < hit->n_snippets; i++) {
         free(hit->snippets[i].f.text);
         free(hit->snippets[i].f.spans);
+        free(hit->snippets[i].f.how);
     }
     free(hit->snippets);
     memset(hit, 0, sizeof *hit);
@@ -308,6 +310,29 @@ const char *evs_snippet_text(const evs_snippet *sn, size_t *len)
 size_t evs_snippet_span_count(const evs_snippet *sn)
 {
     return sn ? sn->f.n_spans : 0;
+}
+
+unsigned evs_snippet_span_match(const evs_snippet *sn, size_t i)
+{
+    return sn && i < sn->f.n_spans ? sn->f.how[i] : 0;
+}
+
+unsigned evs_hit_matched(const evs_hit *hit)
+{
+    unsigned how = 0;
+    for (size_t i = 0; hit && i < hit->n_snippets; i++)
+        for (size_t k = 0; k < hit->snippets[i].f.n_spans; k++)
+            how |= hit->snippets[i].f.how[k];
+    return how;
+}
+
+const char *evs_match_name(unsigned how)
+{
+    static const char *const names[] = { "exact", "folded", "stem", "prefix", "glossary" };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (how & (1u << i))
+            return names[i];
+    return NULL;
 }
 
 void evs_snippet_span(const evs_snippet *sn, size_t i, size_t *start, size_t *end)

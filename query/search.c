@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "glossary.h"
 #include "matcher.h"
 #include "query_parse.h"
 #include "results.h"
@@ -21,6 +22,7 @@ struct evs_db {
     eng_db *db;
     buf err;
     match_langs langs;      /* analyzers for the languages the index holds */
+    glossary *glossary;     /* cross-language equivalents, or NULL */
     char *path;
 };
 
@@ -101,9 +103,26 @@ void evs_db_close(evs_db *d)
         return;
     eng_db_close(d->db);
     match_langs_free(&d->langs);
+    glossary_free(d->glossary);
     buf_free(&d->err);
     free(d->path);
     free(d);
+}
+
+evs_status evs_db_set_glossary(evs_db *d, const char *path)
+{
+    if (!d)
+        return EVS_INVALID;
+    glossary *g = NULL;
+    if (path) {
+        char why[512];
+        if (!(g = glossary_load(path, why, sizeof why)))
+            return fail(&d->err, strstr(why, "out of memory") ? EVS_NOMEM : EVS_BAD_INPUT,
+                        "glossary %s", why);
+    }
+    glossary_free(d->glossary);
+    d->glossary = g;
+    return EVS_OK;
 }
 
 /* ------------------------------------------------------------ searching */
@@ -179,7 +198,7 @@ static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
                               const evs_search_options *opts, evs_results **out)
 {
     matcher m;
-    eng_query *q = matcher_build(tree, &d->langs, &m);
+    eng_query *q = matcher_build(tree, &d->langs, d->glossary, &m);
     if (!q)
         return fail(&d->err, EVS_NOMEM, "out of memory");
     evs_results *res = calloc(1, sizeof *res);

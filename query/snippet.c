@@ -53,6 +53,7 @@ static int collect(void *ctx, const txt_token *t)
 typedef struct span {
     size_t start, end;
     size_t group;           /* which query group marked it */
+    unsigned how;           /* EVS_MATCH_* */
 } span;
 
 typedef struct spans {
@@ -60,7 +61,7 @@ typedef struct spans {
     size_t n, cap;
 } spans;
 
-static int spans_add(spans *s, size_t start, size_t end, size_t group)
+static int spans_add(spans *s, size_t start, size_t end, size_t group, unsigned how)
 {
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 16;
@@ -70,18 +71,34 @@ static int spans_add(spans *s, size_t start, size_t end, size_t group)
         s->v = v;
         s->cap = cap;
     }
-    s->v[s->n++] = (span){ start, end, group };
+    s->v[s->n++] = (span){ start, end, group, how };
     return 0;
 }
 
-static int word_matches(const tokens *ts, const tok *k, const match_word *w, int lang)
+/* Same term: as typed (but for case), or only once accents are folded. */
+static unsigned same_term_how(const char *text, const tok *k, const match_word *w, buf *cf)
+{
+    buf_clear(cf);
+    if (w->cf && txt_casefold(text + k->start, k->end - k->start, cf) == 0 && cf->data &&
+        strcmp(cf->data, w->cf) == 0)
+        return EVS_MATCH_EXACT;
+    return EVS_MATCH_FOLDED;
+}
+
+/* How token k matches query word w (EVS_MATCH_*), or 0. */
+static unsigned word_matches(const tokens *ts, const tok *k, const match_word *w, int lang,
+                             const char *text, buf *cf)
 {
     if (!w->term)
         return 0;
-    if (strcmp(ts->text.data + k->term, w->term) == 0)
-        return 1;
+    const char *term = ts->text.data + k->term;
+    if (w->prefix)
+        return strncmp(term, w->term, strlen(w->term)) == 0 ? EVS_MATCH_PREFIX : 0;
+    if (strcmp(term, w->term) == 0)
+        return same_term_how(text, k, w, cf);
     return lang >= 0 && w->stem[lang] && k->stem != (size_t)-1 &&
-           strcmp(ts->text.data + k->stem, w->stem[lang]) == 0;
+                   strcmp(ts->text.data + k->stem, w->stem[lang]) == 0
+               ? EVS_MATCH_STEM : 0;
 }
 
 /* A field-restricted group marks only its own field. */
@@ -99,6 +116,7 @@ static int is_function_group(const match_group *g)
 static int find_spans(const snip_request *rq, const snip_field *f, const tokens *ts,
                       spans *out)
 {
+    buf cf = BUF_INIT;
     /* Function words alone are marked only when the query has nothing else
      * ("de" in "ile de france" would light up every French sentence). */
     int content = 0;
@@ -110,8 +128,10 @@ static int find_spans(const snip_request *rq, const snip_field *f, const tokens 
             continue;
         for (size_t i = 0; i + grp->n <= ts->n; i++) {
             size_t j = 0, last = i;
+            unsigned how = 0;
             if (grp->n == 1) {
-                j = word_matches(ts, &ts->v[i], &grp->words[0], rq->lang);
+                how = word_matches(ts, &ts->v[i], &grp->words[0], rq->lang, f->text, &cf);
+                j = how != 0;
             } else {
                 /* a phrase: exact terms at consecutive positions.  Several
                  * tokens may share a position (a whole e-mail address and
@@ -130,16 +150,25 @@ static int find_spans(const snip_request *rq, const snip_field *f, const tokens 
                     if (m == ts->n || ts->v[m].pos != want ||
                         strcmp(ts->text.data + ts->v[m].term, grp->words[j].term) != 0)
                         break;
+                    how |= same_term_how(f->text, &ts->v[m], &grp->words[j], &cf);
                     last = m;
                     k = m + 1;
                     j++;
                 }
                 j = j == grp->n;
+                /* a phrase is as typed only if every word is */
+                if (how & EVS_MATCH_FOLDED)
+                    how = EVS_MATCH_FOLDED;
             }
-            if (j && spans_add(out, ts->v[i].start, ts->v[last].end, g) < 0)
+            if (grp->glossary)
+                how = EVS_MATCH_GLOSSARY;
+            if (j && spans_add(out, ts->v[i].start, ts->v[last].end, g, how) < 0) {
+                buf_free(&cf);
                 return -1;
+            }
         }
     }
+    buf_free(&cf);
     return 0;
 }
 
@@ -163,6 +192,7 @@ static void normalise(spans *s, const char *text)
         if (s->v[r].start < s->v[w].end) {
             if (s->v[r].end > s->v[w].end)
                 s->v[w].end = s->v[r].end;
+            s->v[w].how |= s->v[r].how;
         } else {
             s->v[++w] = s->v[r];
         }
@@ -173,9 +203,10 @@ static void normalise(spans *s, const char *text)
         size_t gap = s->v[w].end;
         while (gap < s->v[r].start && strchr(" -", text[gap]))
             gap++;
-        if (gap == s->v[r].start && gap > s->v[w].end)
+        if (gap == s->v[r].start && gap > s->v[w].end) {
             s->v[w].end = s->v[r].end;
-        else
+            s->v[w].how |= s->v[r].how;
+        } else
             s->v[++w] = s->v[r];
     }
     s->n = w + 1;
@@ -313,13 +344,16 @@ static int emit(snip_fragment *out, const snip_field *f, size_t start, size_t en
     out->field = f->name;
     out->n_spans = last - first;
     out->spans = NULL;
-    if (out->n_spans && !(out->spans = malloc(2 * out->n_spans * sizeof *out->spans))) {
+    out->how = NULL;
+    if (out->n_spans && (!(out->spans = malloc(2 * out->n_spans * sizeof *out->spans)) ||
+                         !(out->how = malloc(out->n_spans)))) {
         buf_free(&b);
         return -1;
     }
     for (size_t k = first; k < last; k++) {
         out->spans[2 * (k - first)] = s->v[k].start - start + off;
         out->spans[2 * (k - first) + 1] = s->v[k].end - start + off;
+        out->how[k - first] = (unsigned char)s->v[k].how;
     }
     out->len = b.len;
     out->text = buf_detach(&b);
@@ -465,6 +499,7 @@ void snippet_free(snip_fragment *frags, size_t n)
     for (size_t i = 0; i < n; i++) {
         free(frags[i].text);
         free(frags[i].spans);
+        free(frags[i].how);
     }
     free(frags);
 }

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "evsearch.h"
 #include "matcher.h"
 
 typedef struct snip_field {
@@ -27,6 +28,7 @@ typedef struct snip_fragment {
     char *text;             /* malloc'd, NUL-terminated; "…" where cut */
     size_t len;
     size_t *spans;          /* 2 * n_spans offsets into text: start, end */
+    unsigned char *how;     /* n_spans EVS_MATCH_* bit sets (evsearch.h) */
     size_t n_spans;
 } snip_fragment;
 

@@ -72,6 +72,10 @@ is "quote affiliation" "$(jq -r '.quotes[0].affiliation' "$tmp/json")" "DG GROW"
 is "quote title is its session's" "$(jq -r '.quotes[0].title' "$tmp/json")" \
    "Improving access to markets for SMEs: European Entrepreneurial Regions experience"
 is "quote highlight" "$(marked '.quotes[0]')" "value chains"
+is "how each highlight matched" "$(jq -r '[.sessions[0].snippets[].match[]] | unique | join(",")' "$tmp/json")" exact
+is "one match per highlight" "$(jq '[.sessions[].snippets[] | (.match | length) == (.highlights | length)] | all' "$tmp/json")" true
+is "how the hit matched" "$(jq -c '.sessions[0].matched' "$tmp/json")" '["exact"]'
+is "a stem match says so" "$("$EVSEARCH" --db "$tmp/db" --json chain mattino | jq -c '.sessions[0].matched')" '["folded","stem"]'
 
 # terminal output: markers when piped, colour on a terminal unless NO_COLOR
 "$EVSEARCH" --db "$tmp/db" value chains >"$tmp/text"
@@ -119,6 +123,22 @@ printf 'mattino\nzzzznothing\n' | "$EVSEARCH" --db "$tmp/db" --batch >/dev/null
 is "batch: exit 0 when something was found" "$?" 0
 "$EVSEARCH" --db "$tmp/db" --batch value 2>/dev/null </dev/null
 is "batch with a query argument refused" "$?" 2
+
+# the cross-language glossary
+FR=002_internationalisation-pme-regions.txt
+has_fr() { jq -e '[.sessions[].path | endswith("/'$FR'")] | any' >/dev/null; }
+"$EVSEARCH" --db "$tmp/db" --json -n 20 value chains | has_fr
+is "no glossary: no French page for value chains" "$?" 1
+"$EVSEARCH" --db "$tmp/db" --json -n 20 --glossary value chains | has_fr
+is "--glossary: the French page" "$?" 0
+EVSEARCH_GLOSSARY="$SRC/glossary/regional-policy.yaml" "$EVSEARCH" --db "$tmp/db" --json -n 20 value chains | has_fr
+is "EVSEARCH_GLOSSARY turns it on" "$?" 0
+EVSEARCH_GLOSSARY="$SRC/glossary/regional-policy.yaml" "$EVSEARCH" --db "$tmp/db" --json -n 20 --no-glossary value chains | has_fr
+is "--no-glossary turns it off" "$?" 1
+printf -- '- concept: x\n  terms: [a]\n' >"$tmp/bad-glossary.yaml"
+"$EVSEARCH" --db "$tmp/db" --glossary="$tmp/bad-glossary.yaml" value 2>"$tmp/err" >/dev/null
+is "a bad glossary is an error" "$?" 2
+ok "a bad glossary: file, line and column" grep -q "bad-glossary.yaml:2:10: " "$tmp/err"
 
 "$EVSEARCH" --db "$tmp/db" zzzznothing >"$tmp/text"
 is "exit 1 when nothing is found" "$?" 1

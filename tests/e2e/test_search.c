@@ -315,6 +315,117 @@ static void test_facets(evs_db *db)
     CHECK(evs_facet_name((evs_facet)99) == NULL);
 }
 
+/* The rank (1-based) of file among the session hits of q, 0 if absent. */
+static size_t rank_of(evs_db *db, const char *q, const char *file)
+{
+    evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
+    o.limit = 50;
+    evs_results *res = NULL;
+    size_t rank = 0;
+    CHECK_INT(evs_search(db, q, &o, &res), EVS_OK);
+    for (size_t i = 0; !rank && i < evs_results_count(res, EVS_HIT_SESSION); i++)
+        if (ends_with(evs_hit_field(evs_results_hit(res, EVS_HIT_SESSION, i), EVS_FIELD_PATH),
+                      file))
+            rank = i + 1;
+    evs_results_free(res);
+    return rank;
+}
+
+/* The match bits of the highlight of hit's snippets that marks want. */
+static unsigned how_marked(const evs_hit *hit, const char *want)
+{
+    for (size_t i = 0; i < evs_hit_snippet_count(hit); i++) {
+        const evs_snippet *sn = evs_hit_snippet(hit, i);
+        const char *text = evs_snippet_text(sn, NULL);
+        for (size_t k = 0; k < evs_snippet_span_count(sn); k++) {
+            size_t s, e;
+            evs_snippet_span(sn, k, &s, &e);
+            if (e - s == strlen(want) && strncmp(text + s, want, e - s) == 0)
+                return evs_snippet_span_match(sn, k);
+        }
+    }
+    return 0;
+}
+
+/* How the first session hit of q marks want. */
+static unsigned how_top(evs_db *db, const char *q, const char *want)
+{
+    evs_results *res = search(db, q);
+    const evs_hit *hit = evs_results_hit(res, EVS_HIT_SESSION, 0);
+    unsigned how = hit ? how_marked(hit, want) : 0;
+    if (hit)
+        CHECK((evs_hit_matched(hit) & how) == how);
+    evs_results_free(res);
+    return how;
+}
+
+static void test_match_kinds(evs_db *db)
+{
+    CHECK_INT(how_top(db, "mattinò", "Mattinò"), EVS_MATCH_EXACT);
+    CHECK_INT(how_top(db, "MATTINÒ", "Mattinò"), EVS_MATCH_EXACT);   /* case is no matter */
+    CHECK_INT(how_top(db, "mattino", "Mattinò"), EVS_MATCH_FOLDED);
+    CHECK_INT(how_top(db, "lodz", "Łódź"), EVS_MATCH_FOLDED);
+    CHECK_INT(how_top(db, "internation* mattino", "internationalisation"), EVS_MATCH_PREFIX);
+    CHECK_INT(how_top(db, "\"ile de france\" lang:fr", "Île-de-France"), EVS_MATCH_FOLDED);
+    CHECK_INT(how_top(db, "\"value chains\"", "value chains"), EVS_MATCH_EXACT);
+    CHECK_INT(how_top(db, "specialisations mattino", "specialisation"), EVS_MATCH_STEM);
+    CHECK_STR(evs_match_name(EVS_MATCH_STEM | EVS_MATCH_GLOSSARY), "stem");
+    CHECK_STR(evs_match_name(EVS_MATCH_GLOSSARY), "glossary");
+    CHECK(evs_match_name(0) == NULL);
+}
+
+static void test_glossary(evs_db *db)
+{
+    const char *fr = "002_internationalisation-pme-regions.txt";
+    const char *de = "003_energiegemeinschaften-alpenraum.txt";
+    char path[1024];
+    snprintf(path, sizeof path, "%s/glossary/regional-policy.yaml", getenv("EVS_SOURCE_DIR"));
+
+    /* off: an English query does not find the French and German pages */
+    CHECK(!rank_of(db, "value chains", fr));
+    CHECK(!rank_of(db, "value chains", de));
+    CHECK_INT(evs_db_set_glossary(db, path), EVS_OK);
+    /* on: it does, below the pages in the user's own words */
+    size_t seed = rank_of(db, "value chains", SEED);
+    CHECK_INT(seed, 1);
+    CHECK(rank_of(db, "value chains", fr) > seed);
+    CHECK(rank_of(db, "value chains", de) > seed);
+    CHECK(rank_of(db, "\"value chains\"", fr) > 0);            /* a phrase too */
+    CHECK(rank_of(db, "Wertschöpfungsketten", SEED) > 0);      /* and the other way */
+    CHECK(rank_of(db, "chaînes de valeur", SEED) > 0);
+    CHECK(rank_of(db, "value chains lang:fr", fr) == 1);      /* with a filter */
+    CHECK(!rank_of(db, "value chains -pme", fr));             /* excluded all the same */
+    /* the French page is highlighted where it says it */
+    evs_results *res = search(db, "value chains lang:fr");
+    CHECK(evs_results_count(res, EVS_HIT_SESSION) == 1);
+    if (evs_results_count(res, EVS_HIT_SESSION)) {
+        const evs_hit *hit = evs_results_hit(res, EVS_HIT_SESSION, 0);
+        CHECK(highlights(hit, "chaînes de valeur"));
+        CHECK(how_marked(hit, "chaînes de valeur") & EVS_MATCH_GLOSSARY);
+        CHECK(evs_hit_matched(hit) & EVS_MATCH_GLOSSARY);
+    }
+    evs_results_free(res);
+
+    /* a broken glossary is refused with its line, and the old one stays */
+    char bad[] = "/tmp/evs-glossary-XXXXXX";
+    int fd = mkstemp(bad);
+    CHECK(fd >= 0);
+    if (fd >= 0) {
+        const char text[] = "- concept: x\n  terms:\n    en: [a b]\n    fr: [c d]\n"
+                            "- concept: y\n  termz: {}\n";
+        CHECK(write(fd, text, sizeof text - 1) == (ssize_t)(sizeof text - 1));
+        close(fd);
+        CHECK_INT(evs_db_set_glossary(db, bad), EVS_BAD_INPUT);
+        CHECK(strstr(evs_db_errmsg(db), ":6:3: unknown key \"termz\"") != NULL);
+        unlink(bad);
+    }
+    CHECK(rank_of(db, "value chains", fr) > 0);
+    CHECK_INT(evs_db_set_glossary(db, "/nonexistent/glossary.yaml"), EVS_BAD_INPUT);
+    CHECK(strstr(evs_db_errmsg(db), "/nonexistent/glossary.yaml") != NULL);
+    CHECK_INT(evs_db_set_glossary(db, NULL), EVS_OK);
+    CHECK(!rank_of(db, "value chains", fr));
+}
+
 static void test_paging(evs_db *db)
 {
     evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
@@ -399,6 +510,8 @@ int main(void)
     test_filters(db);
     test_suggestions(db);
     test_facets(db);
+    test_match_kinds(db);
+    test_glossary(db);
     test_paging(db);
     test_errors(db);
     test_reindex_replaces(db);
