@@ -28,6 +28,10 @@ static void hit_common(sprinter *sp, const evs_hit *h, size_t rank)
     sp->key(sp, "date");
     sp_str(sp, evs_hit_field(h, EVS_FIELD_DATE));
     matched(sp, h);
+    if (evs_hit_explain(h)) {
+        sp->key(sp, "explain");
+        sp_str(sp, evs_hit_explain(h));
+    }
 }
 
 static void highlights(sprinter *sp, const evs_snippet *sn)
@@ -153,6 +157,10 @@ void print_results(sprinter *sp, const char *query, const evs_results *res,
     sp->integer(sp, (long long)evs_results_estimated_total(res));
     sp->key(sp, "suggestion");
     sp_str(sp, evs_results_suggestion(res));
+    if (evs_results_explain(res)) {
+        sp->key(sp, "explain");
+        sp_str(sp, evs_results_explain(res));
+    }
     sp->key(sp, "sessions");
     sp->begin_list(sp);
     for (size_t i = 0; i < evs_results_count(res, EVS_HIT_SESSION); i++)

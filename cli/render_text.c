@@ -126,6 +126,19 @@ static const char *or_empty(const char *s)
     return s ? s : "";
 }
 
+/* --explain: the lines the library wrote, indented under the hit. */
+static void explanation(FILE *out, const char *text)
+{
+    if (!text)
+        return;
+    fputs("    why:\n", out);
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, "\n");
+        fprintf(out, "    %.*s\n", (int)n, p);
+        p += n + (p[n] == '\n');
+    }
+}
+
 static void session_hit(FILE *out, const evs_hit *h, unsigned rank, const text_style *st)
 {
     wrapper w = { out, st, 4, 0 };
@@ -185,8 +198,10 @@ static void session_hit(FILE *out, const evs_hit *h, unsigned rank, const text_s
     }
     for (size_t i = 0; i < evs_hit_snippet_count(h); i++)
         snippet_lines(&w, evs_hit_snippet(h, i));
-    fprintf(out, "    %s%s%s\n\n", st->color ? C_DIM : "",
+    fprintf(out, "    %s%s%s\n", st->color ? C_DIM : "",
             or_empty(evs_hit_field(h, EVS_FIELD_PATH)), st->color ? C_OFF : "");
+    explanation(out, evs_hit_explain(h));
+    fputc('\n', out);
 }
 
 static void quote_hit(FILE *out, const evs_hit *h, unsigned rank, const text_style *st)
@@ -215,6 +230,7 @@ static void quote_hit(FILE *out, const evs_hit *h, unsigned rank, const text_sty
     free(in);
     for (size_t i = 0; i < evs_hit_snippet_count(h); i++)
         snippet_lines(&w, evs_hit_snippet(h, i));
+    explanation(out, evs_hit_explain(h));
     fputc('\n', out);
 }
 
@@ -263,6 +279,9 @@ void render_text(FILE *out, const evs_results *res, unsigned offset, const text_
 {
     size_t ns = evs_results_count(res, EVS_HIT_SESSION);
     size_t nq = evs_results_count(res, EVS_HIT_QUOTE);
+    const char *understood = evs_results_explain(res);
+    if (understood)
+        fprintf(out, "Query understood as:\n%s\n", understood);
     unsigned long long total = (unsigned long long)evs_results_estimated_total(res);
     if (ns)
         fprintf(out, "Sessions %u-%zu of about %llu\n", offset + 1, offset + ns, total);

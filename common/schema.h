@@ -15,7 +15,7 @@
 #include <stddef.h>
 
 /* Bumped whenever documents written by older builds would be misread. */
-#define SCHEMA_VERSION "1"
+#define SCHEMA_VERSION "2"
 
 /* Record tags: the keys of a document's stored data (see record.h). */
 typedef enum schema_field {
@@ -92,6 +92,8 @@ void schema_field_names(char *out, size_t size);
 #define PREFIX_STEM     "Z"
 #define PREFIX_INTERP   "XINTERP:"  /* an interpretation language, ISO 639-1 */
 #define PREFIX_CODE     "XCODE:"    /* session code, lower case */
+#define PREFIX_EXACT    "E"         /* a word with accents, case folded but
+                                       accents kept: for =word queries */
 
 #define KIND_SESSION    "session"
 #define KIND_QUOTE      "quote"

@@ -23,7 +23,7 @@ struct doc_builder {
     } analyzers[MAX_ANALYZERS];
     size_t n_analyzers;
     txt_analyzer *plain;        /* no stemming: language unknown */
-    buf term, data, scratch;
+    buf term, data, scratch, exact;
     /* Spelling data: counted here and handed to the engine once per batch
      * (doc_builder_flush), because a call per word and session cost a third
      * of the indexing time. */
@@ -57,6 +57,7 @@ void doc_builder_free(doc_builder *b)
     buf_free(&b->term);
     buf_free(&b->data);
     buf_free(&b->scratch);
+    buf_free(&b->exact);
     strset_free(&b->words);
     strset_free(&b->batch);
     free(b->counts);
@@ -116,6 +117,8 @@ static int id_term(buf *out, const char *prefix, const char *path, const char *s
 
 typedef struct field_ctx {
     eng_doc *doc;
+    const char *text;       /* the field's text, for exact forms */
+    buf *exact;
     strset *spell;          /* words for the spelling data; NULL: none */
     const schema_text_field *tf;
     buf *term;
@@ -150,6 +153,29 @@ static int worth_suggesting(const char *term, size_t len)
     return 0;
 }
 
+/* A word written with accents (or letters that fold, like "ß") also gets
+ * its form with the accents kept, so that "=Mattinò" can ask for exactly
+ * that; a plain ASCII word's form is its term, and gets nothing more. */
+static int add_exact_form(field_ctx *c, const txt_token *t, unsigned w)
+{
+    const unsigned char *s = (const unsigned char *)c->text + t->span.start;
+    size_t len = t->span.end - t->span.start, i = 0;
+    while (i < len && s[i] < 0x80)
+        i++;
+    if (i == len || t->kind != TXT_WORD)
+        return 0;
+    buf_clear(c->exact);
+    if (txt_casefold((const char *)s, len, c->exact) < 0) {
+        c->st = ENG_E_NOMEM;
+        return 1;
+    }
+    if (c->exact->len == t->term_len && memcmp(c->exact->data, t->term, t->term_len) == 0)
+        return 0;
+    if (c->exact->len > TXT_MAX_TERM * 2)
+        return 0;   /* too long to be a term; the folded term still finds it */
+    return add_prefixed(c, PREFIX_EXACT, "", c->exact->data, c->exact->len, 0, w);
+}
+
 static int on_token(void *vctx, const txt_token *t)
 {
     field_ctx *c = vctx;
@@ -164,6 +190,8 @@ static int on_token(void *vctx, const txt_token *t)
         return 1;
     }
     if (t->stem && add_prefixed(c, PREFIX_STEM, "", t->stem, t->stem_len, 0, w))
+        return 1;
+    if (c->text && add_exact_form(c, t, w))
         return 1;
     if (c->tf->prefix) {
         if (add_prefixed(c, c->tf->prefix, "", t->term, t->term_len, pos, 1))
@@ -189,7 +217,8 @@ static eng_status index_text(doc_ctx *d, schema_field f, const char *text)
     if (!text || !*text)
         return ENG_OK;
     const schema_text_field *tf = schema_text_field_of(f);
-    field_ctx c = { d->doc, d->spell, tf, &d->b->term, d->next_base, d->next_base, ENG_OK };
+    field_ctx c = { d->doc, text, &d->b->exact, d->spell, tf, &d->b->term, d->next_base,
+                    d->next_base, ENG_OK };
     int rc = txt_analyze(d->an, text, strlen(text), on_token, &c, NULL);
     if (rc < 0)
         return ENG_E_NOMEM;

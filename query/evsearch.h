@@ -115,11 +115,13 @@ typedef struct evs_search_options {
     evs_sort sort;
     int facets;               /* non-zero: count the matching sessions by
                                  year, theme, ... (see evs_results_facet_*) */
+    int explain;              /* non-zero: say why each hit matched
+                                 (evs_results_explain, evs_hit_explain) */
 } evs_search_options;
 
 #define EVS_SEARCH_OPTIONS_VERSION 1
 #define EVS_SEARCH_OPTIONS_INIT                                              \
-    { EVS_SEARCH_OPTIONS_VERSION, 0, 10, 10, 3, 160, EVS_SORT_RELEVANCE, 0 }
+    { EVS_SEARCH_OPTIONS_VERSION, 0, 10, 10, 3, 160, EVS_SORT_RELEVANCE, 0, 0 }
 
 typedef struct evs_results evs_results;
 typedef struct evs_hit evs_hit;
@@ -171,6 +173,13 @@ size_t evs_results_facet_size(const evs_results *res, evs_facet f);
 const char *evs_results_facet_value(const evs_results *res, evs_facet f, size_t i,
                                     unsigned *count);
 
+/*
+ * With opts->explain: the query as it was understood, two lines of text
+ * (the parsed tree, then the engine query with every term and weight);
+ * NULL without.  Lives as long as res.
+ */
+const char *evs_results_explain(const evs_results *res);
+
 typedef enum evs_hit_kind {
     EVS_HIT_SESSION = 0,
     EVS_HIT_QUOTE = 1
@@ -202,6 +211,15 @@ evs_hit_kind evs_hit_get_kind(const evs_hit *hit);
 const char *evs_hit_field(const evs_hit *hit, evs_field field);
 int evs_hit_year(const evs_hit *hit);           /* 0 when unknown */
 double evs_hit_score(const evs_hit *hit);       /* relevance, higher is better */
+/*
+ * With opts->explain: why hit matched, as lines of text: each field where
+ * the query's words were found, with how ("  summary: value chains (exact)
+ * x3"), then each index term the hit holds with the weight it alone gives
+ * ("  +2.410  value", "  +0.803  stem valu", "  +1.100  title:smes").
+ * NULL without.  Lives as long as the hit.
+ */
+const char *evs_hit_explain(const evs_hit *hit);
+
 /* Speakers of a session hit, in page order (a quote has none). */
 size_t evs_hit_speaker_count(const evs_hit *hit);
 const char *evs_hit_speaker_name(const evs_hit *hit, size_t i);

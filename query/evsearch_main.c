@@ -40,12 +40,13 @@ static void usage(FILE *to)
           "  (a OR b) c              grouping\n"
           "  chains NEAR/3 clusters  within 3 words of each other (NEAR alone: 10)\n"
           "  internation*            words starting so\n"
+          "  =Mattinò                the accents exactly as typed\n"
           "  title:smes              one field: title, speaker, org, country, theme,\n"
           "                          type, quote\n"
           "  lang:fr interp:de       filters: the session's language, an interpretation\n"
           "  code:9WS29              language, its code; they do not change the ranking\n"
           "  year:2018 year:2016..2019 date:2018-10-09 date:2018-10..2019\n"
-          "  Case and accents never matter: mattino finds Mattinò.\n"
+          "  Case and accents never matter (except after =): mattino finds Mattinò.\n"
           "\n"
           "Options:\n"
           "  --db PATH        the database; default: $EVSEARCH_DB, else the nearest\n"
@@ -62,6 +63,8 @@ static void usage(FILE *to)
           "                   shipped, " EVS_GLOSSARY_DEFAULT ");\n"
           "                   $EVSEARCH_GLOSSARY=FILE turns it on too\n"
           "  --no-glossary    do not use a glossary, even if EVSEARCH_GLOSSARY is set\n"
+          "  --explain        show the query as understood and, for each hit, where\n"
+          "                   its words were found and what each term weighed\n"
           "  --json           one JSON object: query, estimated_total, suggestion,\n"
           "                   sessions, quotes (and facets)\n"
           "  --yaml           the same as YAML\n"
@@ -192,6 +195,7 @@ int main(int argc, char **argv)
         { "facets", no_argument, NULL, 'F' },
         { "glossary", optional_argument, NULL, 'G' },
         { "no-glossary", no_argument, NULL, 'N' },
+        { "explain", no_argument, NULL, 'E' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -220,6 +224,7 @@ int main(int argc, char **argv)
             break;
         case 'b': batch = 1; break;
         case 'F': r.opts.facets = 1; break;
+        case 'E': r.opts.explain = 1; break;
         case 'G': glossary = optarg ? optarg : EVS_GLOSSARY_DEFAULT; break;
         case 'N': glossary = NULL; no_glossary = 1; break;
         case 's':

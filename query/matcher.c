@@ -122,6 +122,22 @@ static void free_all(eng_query **qs, size_t n)
 
 /* One word: its exact term, or any of its stems.  A document holding the
  * exact word matches both and so ranks above one holding only a stem. */
+/* =word: its form with accents when it has any (indexed with the "E"
+ * prefix), else its term alone, without stems.  A field restriction is
+ * kept by requiring the field's term too. */
+static eng_query *exact_query(build *b, const match_word *w, const char *prefix)
+{
+    eng_query *term = term_query(b, prefix, "", w->term);
+    if (!w->cf || strcmp(w->cf, w->term) == 0 || !term)
+        return term;
+    eng_query *form = term_query(b, PREFIX_EXACT, "", w->cf);
+    eng_query *both[2] = { term, form };
+    eng_query *q = form ? eng_query_combine(ENG_OP_AND, both, 2, 0) : NULL;
+    eng_query_free(term);
+    eng_query_free(form);
+    return q;
+}
+
 /* How many words a trailing '*' may stand for: the most frequent ones. */
 #define WILDCARD_MAX_TERMS 200
 
@@ -135,6 +151,8 @@ static eng_query *word_query(build *b, const match_word *w, const char *prefix)
             return NULL;
         return eng_query_wildcard(b->tmp.data, b->tmp.len, WILDCARD_MAX_TERMS);
     }
+    if (w->exact)
+        return exact_query(b, w, prefix);
     eng_query *subs[1 + MATCH_MAX_LANGS];
     size_t n = 0;
     subs[n++] = term_query(b, prefix, "", w->term);
@@ -177,6 +195,19 @@ static eng_query *phrase_query(build *b, const match_group *g, const char *prefi
                               : eng_query_combine(ENG_OP_PHRASE, subs, g->n, 0);
     free_all(subs, g->n);
     free(subs);
+    /* =Île-de-France: the phrase, and each accented word's own form
+     * somewhere in the document (forms carry no positions) */
+    for (size_t i = 0; q && !impossible && i < g->n; i++) {
+        const match_word *w = &g->words[i];
+        if (!w->exact || !w->cf || strcmp(w->cf, w->term) == 0)
+            continue;
+        eng_query *form = term_query(b, PREFIX_EXACT, "", w->cf);
+        eng_query *both[2] = { q, form };
+        eng_query *r = form ? eng_query_combine(ENG_OP_AND, both, 2, 0) : NULL;
+        eng_query_free(q);
+        eng_query_free(form);
+        q = r;
+    }
     return q;
 }
 
@@ -209,6 +240,8 @@ static eng_query *term_node_query(build *b, const qnode *n, int positive)
         }
     if (n->wildcard && g.n == 1)
         g.words[0].prefix = 1;
+    for (size_t i = 0; n->exact && i < g.n; i++)
+        g.words[i].exact = 1;
     const char *prefix = n->field ? n->field->prefix : "";
     q = g.n == 1 ? word_query(b, &g.words[0], prefix) : phrase_query(b, &g, prefix);
     if (!q)
@@ -221,7 +254,7 @@ static eng_query *term_node_query(build *b, const qnode *n, int positive)
         }
         size_t term;
         const glossary_concept *con = NULL;
-        if (b->gl && !n->field && !n->wildcard)
+        if (b->gl && !n->field && !n->wildcard && !n->exact)
             con = concept_of(b, (qnode *const *)&n, 0, 1, &term);
         return con ? with_equivalents(b, q, con, term) : q;
     }
@@ -270,7 +303,7 @@ oom:
 
 static int is_plain_term(const qnode *k)
 {
-    return k->type == QN_TERM && !k->field && !k->quoted;
+    return k->type == QN_TERM && !k->field && !k->quoted && !k->exact && !k->wildcard;
 }
 
 /* ------------------------------------------------------------ glossary */

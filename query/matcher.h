@@ -41,6 +41,7 @@ typedef struct match_word {
     char *term;                     /* folded */
     char *cf;                       /* case folded, accents kept: as typed */
     int prefix;                     /* a wildcard: matches terms starting so */
+    int exact;                      /* =word: only this form, accents and all */
     char *stem[MATCH_MAX_LANGS];    /* per language of match_langs; NULL: none */
 } match_word;
 

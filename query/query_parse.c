@@ -258,6 +258,8 @@ static qnode *term_node(parser *p, const token *t, const schema_text_field *fiel
         qnode_free(n);
         return NULL;
     }
+    if (t->type == T_WORD && t->len > 1 && t->s[0] == '=')
+        n->exact = 1;       /* =Mattinò: the accents as typed */
     if (t->type == T_WORD && t->len > 1 && t->s[t->len - 1] == '*') {
         /* a trailing star widens the last word; one word only, so that the
          * expansion stays one term's worth */
@@ -602,7 +604,7 @@ static int describe(buf *b, const qnode *n)
         int rc = 0;
         if (n->field)
             rc |= buf_printf(b, "%s:", n->field->name);
-        rc |= buf_putc(b, '"');
+        rc |= buf_puts(b, n->exact ? "=\"" : "\"");
         for (size_t i = 0; i < n->n_words; i++)
             rc |= buf_printf(b, "%s%s", i ? " " : "", n->words[i]);
         return rc | buf_puts(b, n->wildcard ? "*\"" : "\"");

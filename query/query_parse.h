@@ -9,6 +9,7 @@
  *   (a OR b) c              grouping
  *   chains NEAR/3 clusters  within three words of each other (NEAR: 10)
  *   internation*            any word starting so
+ *   =Mattinò                the accents as typed (case still ignored)
  *   title:smes, speaker:"Ulla Engelmann"   one field only
  *   lang:fr, interp:de, code:9ws29          filters (no effect on ranking)
  *   year:2018, year:2016..2019, date:2018-10-09, date:2018-10..2019
@@ -40,6 +41,7 @@ typedef struct qnode {
     size_t n_words;
     int quoted;                         /* written in quotes */
     int wildcard;                       /* the last word ended in '*' */
+    int exact;                          /* written =word: accents matter */
     const schema_text_field *field;     /* NULL: every field */
     /* QN_AND, QN_OR, QN_NOT, QN_NEAR */
     struct qnode **kids;

@@ -77,6 +77,35 @@ static const struct { int tag; const char *name; } session_snip_fields[] = {
     { F_DESCRIPTION, "description" },
 };
 
+/* The request that marks src's query in text of the hit's language. */
+static snip_request request_for(const evs_hit *hit, const hit_source *src, unsigned frags,
+                                int whole)
+{
+    const char *lang = hit->fields[EVS_FIELD_LANG];
+    snip_request rq = { src->m, match_langs_analyzer(src->langs, lang),
+                        match_langs_find(src->langs, lang), frags,
+                        src->opts->fragment_chars, whole, 0 };
+    return rq;
+}
+
+int hit_explain_fields(const evs_hit *hit, const hit_source *src, buf *out)
+{
+    static const struct { int tag; const char *name; } all[] = {
+        { F_TITLE, "title" }, { F_TAKEAWAY, "takeaway" }, { F_SUMMARY, "summary" },
+        { F_DESCRIPTION, "description" }, { F_THEME, "theme" }, { F_QUOTE_TEXT, "quote" },
+        { F_QUOTE_SPEAKER, "speaker" }, { F_QUOTE_AFFILIATION, "org" },
+    };
+    snip_field fields[sizeof all / sizeof all[0]];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        fields[n] = (snip_field){ (schema_field)all[i].tag, all[i].name, NULL, 0 };
+        if (record_get(src->data, src->len, all[i].tag, &fields[n].text, &fields[n].len))
+            n++;
+    }
+    snip_request rq = request_for(hit, src, 1, 0);
+    return snippet_explain(&rq, fields, n, out);
+}
+
 static int make_snippets(evs_hit *hit, evs_hit_kind kind, const hit_source *src)
 {
     snip_field fields[3];
@@ -97,13 +126,9 @@ static int make_snippets(evs_hit *hit, evs_hit_kind kind, const hit_source *src)
             }
         }
     }
-    const char *lang = hit->fields[EVS_FIELD_LANG];
-    snip_request rq = {
-        src->m, match_langs_analyzer(src->langs, lang),
-        match_langs_find(src->langs, lang),
-        kind == EVS_HIT_QUOTE ? 1 : src->opts->snippets,
-        src->opts->fragment_chars, kind == EVS_HIT_QUOTE, fallback
-    };
+    snip_request rq = request_for(hit, src, kind == EVS_HIT_QUOTE ? 1 : src->opts->snippets,
+                                  kind == EVS_HIT_QUOTE);
+    rq.fallback = fallback;
     snip_fragment *frags;
     size_t nf;
     if (snippet_make(&rq, fields, n, &frags, &nf) < 0)
@@ -147,6 +172,7 @@ void hit_clear(evs_hit *hit)
         free(hit->snippets[i].f.how);
     }
     free(hit->snippets);
+    free(hit->explain);
     memset(hit, 0, sizeof *hit);
 }
 
@@ -225,6 +251,7 @@ void evs_results_free(evs_results *res)
         free(res->hits[k]);
     }
     free(res->suggestion);
+    free(res->explain);
     for (int f = 0; f < EVS_FACET_COUNT; f++) {
         for (size_t i = 0; i < res->n_facets[f]; i++)
             free(res->facets[f][i].value);
@@ -236,6 +263,16 @@ void evs_results_free(evs_results *res)
 uint64_t evs_results_estimated_total(const evs_results *res)
 {
     return res ? res->estimated : 0;
+}
+
+const char *evs_results_explain(const evs_results *res)
+{
+    return res ? res->explain : NULL;
+}
+
+const char *evs_hit_explain(const evs_hit *hit)
+{
+    return hit ? hit->explain : NULL;
 }
 
 const char *evs_results_suggestion(const evs_results *res)

@@ -22,6 +22,7 @@ struct evs_hit {
     size_t n_speakers;
     evs_snippet *snippets;
     size_t n_snippets;
+    char *explain;                      /* opts->explain: why it matched */
 };
 
 typedef struct facet_value {
@@ -32,6 +33,7 @@ typedef struct facet_value {
 struct evs_results {
     uint64_t estimated;
     char *suggestion;                   /* "did you mean", or NULL */
+    char *explain;                      /* opts->explain: the query understood */
     facet_value *facets[EVS_FACET_COUNT];
     size_t n_facets[EVS_FACET_COUNT];
     evs_hit *hits[2];                   /* by evs_hit_kind */
@@ -52,6 +54,10 @@ typedef struct hit_source {
  * for hit_clear. */
 int hit_fill(evs_hit *hit, evs_hit_kind kind, const hit_source *src);
 void hit_clear(evs_hit *hit);
+
+/* Appends to out, for --explain, the fields of the hit's document where the
+ * query matched (see evs_hit_explain).  0 or -1. */
+int hit_explain_fields(const evs_hit *hit, const hit_source *src, buf *out);
 
 /* The value slots behind the facets, in evs_facet order. */
 extern const unsigned facet_slots[EVS_FACET_COUNT];

@@ -141,6 +141,57 @@ static eng_query *of_kind(const eng_query *q, const char *kind)
     return r;
 }
 
+/* ------------------------------------------------------------ explain */
+
+/* An index term as a person reads it: "value", "stem valu", "title:smes". */
+static void describe_term(buf *out, const char *t, size_t len)
+{
+    int stem = len > 1 && t[0] == 'Z';
+    if (stem) {
+        t++;
+        len--;
+    }
+    const char *field = NULL;
+    for (size_t i = 0; i < schema_text_field_count && !field; i++) {
+        const schema_text_field *tf = &schema_text_fields[i];
+        size_t pl = tf->prefix ? strlen(tf->prefix) : 0;
+        /* a one-letter prefix is a capital; terms themselves are lower case */
+        if (pl && len > pl && memcmp(t, tf->prefix, pl) == 0) {
+            field = tf->name;
+            t += pl;
+            len -= pl;
+        }
+    }
+    buf_printf(out, "%s%s%s%.*s", stem ? "stem " : "", field ? field : "", field ? ":" : "",
+               (int)len, t);
+}
+
+static void on_weight(void *ctx, const char *term, size_t len, double weight)
+{
+    buf *out = ctx;
+    if (weight == 0.0)
+        return;     /* a filter term (kind, language, year): no weight */
+    buf_printf(out, "  %+.3f  ", weight);
+    describe_term(out, term, len);
+    buf_putc(out, '\n');
+}
+
+/* The hit's explanation: where its words are, and what each term weighs. */
+static eng_status explain_hit(evs_db *d, evs_hit *hit, const hit_source *src, eng_docid id,
+                              const eng_query *q)
+{
+    buf out = BUF_INIT;
+    if (hit_explain_fields(hit, src, &out) < 0) {
+        buf_free(&out);
+        return ENG_E_NOMEM;
+    }
+    eng_status st = eng_db_explain(d->db, id, q, on_weight, &out);
+    if (st == ENG_OK && !(hit->explain = buf_detach(&out)))
+        st = ENG_E_NOMEM;
+    buf_free(&out);
+    return st;
+}
+
 /* Runs one kind of search and fills its hits. */
 static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
                            const eng_query *q, const matcher *m,
@@ -167,9 +218,10 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
     }
     eng_mset *ms = NULL;
     eng_status st = eng_db_search(d->db, kq, &so, &ms);
-    eng_query_free(kq);
-    if (st != ENG_OK)
+    if (st != ENG_OK) {
+        eng_query_free(kq);
         return st;
+    }
     if (kind == EVS_HIT_SESSION) {
         res->estimated = eng_mset_estimated(ms);
         if (facets_fill(res, ms) < 0)
@@ -187,10 +239,13 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
         hit_source src = { data, len, eng_mset_weight(ms, i), m, &d->langs, opts };
         if (hit_fill(&res->hits[kind][i], kind, &src) < 0)
             st = ENG_E_NOMEM;
+        else if (opts->explain)
+            st = explain_hit(d, &res->hits[kind][i], &src, eng_mset_docid(ms, i), kq);
         res->n[kind] = i + 1;   /* a partly filled hit is still cleared */
         free(data);
     }
     eng_mset_free(ms);
+    eng_query_free(kq);
     return st;
 }
 
@@ -202,7 +257,20 @@ static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
     if (!q)
         return fail(&d->err, EVS_NOMEM, "out of memory");
     evs_results *res = calloc(1, sizeof *res);
-    eng_status st = res ? run_kind(d, res, EVS_HIT_SESSION, q, &m, opts) : ENG_E_NOMEM;
+    eng_status st = res ? ENG_OK : ENG_E_NOMEM;
+    if (st == ENG_OK && opts->explain) {
+        char *tree_text = qnode_describe(tree), *engine_text = eng_query_describe(q);
+        buf e = BUF_INIT;
+        if (!tree_text || !engine_text ||
+            buf_printf(&e, "parsed: %s\nengine: %s\n", tree_text, engine_text) < 0 ||
+            !(res->explain = buf_detach(&e)))
+            st = ENG_E_NOMEM;
+        buf_free(&e);
+        free(tree_text);
+        free(engine_text);
+    }
+    if (st == ENG_OK)
+        st = run_kind(d, res, EVS_HIT_SESSION, q, &m, opts);
     if (st == ENG_OK)
         st = run_kind(d, res, EVS_HIT_QUOTE, q, &m, opts);
     if (st == ENG_OK && res->estimated < SUGGEST_BELOW)

@@ -94,8 +94,12 @@ static unsigned word_matches(const tokens *ts, const tok *k, const match_word *w
     const char *term = ts->text.data + k->term;
     if (w->prefix)
         return strncmp(term, w->term, strlen(w->term)) == 0 ? EVS_MATCH_PREFIX : 0;
-    if (strcmp(term, w->term) == 0)
-        return same_term_how(text, k, w, cf);
+    if (strcmp(term, w->term) == 0) {
+        unsigned how = same_term_how(text, k, w, cf);
+        return w->exact && how != EVS_MATCH_EXACT ? 0 : how;
+    }
+    if (w->exact)
+        return 0;
     return lang >= 0 && w->stem[lang] && k->stem != (size_t)-1 &&
                    strcmp(ts->text.data + k->stem, w->stem[lang]) == 0
                ? EVS_MATCH_STEM : 0;
@@ -502,4 +506,49 @@ void snippet_free(snip_fragment *frags, size_t n)
         free(frags[i].how);
     }
     free(frags);
+}
+
+/* ------------------------------------------------------------ explain */
+
+int snippet_explain(const snip_request *rq, const snip_field *fields, size_t n_fields,
+                    buf *out)
+{
+    snip_request one = *rq;
+    one.max_fragments = 1;      /* mark_fields sizes its bookkeeping on it */
+    field_marks *fm = calloc(n_fields ? n_fields : 1, sizeof *fm);
+    int rc = fm ? mark_fields(&one, fields, n_fields, fm) : -1;
+    for (size_t f = 0; rc == 0 && f < n_fields; f++) {
+        const spans *sp = &fm[f].s;
+        if (!sp->n)
+            continue;
+        rc |= buf_printf(out, "  %s:", fields[f].name);
+        for (size_t i = 0; i < sp->n; i++) {
+            size_t len = sp->v[i].end - sp->v[i].start;
+            const char *text = fields[f].text + sp->v[i].start;
+            int seen = 0;
+            for (size_t j = 0; j < i && !seen; j++)
+                seen = sp->v[j].end - sp->v[j].start == len &&
+                       memcmp(fields[f].text + sp->v[j].start, text, len) == 0;
+            if (seen)
+                continue;
+            size_t times = 1;
+            for (size_t j = i + 1; j < sp->n; j++)
+                times += sp->v[j].end - sp->v[j].start == len &&
+                         memcmp(fields[f].text + sp->v[j].start, text, len) == 0;
+            rc |= buf_printf(out, "%s %.*s (", i ? "," : "", (int)len, text);
+            const char *sep = "";
+            for (unsigned bit = 1; bit <= EVS_MATCH_GLOSSARY; bit <<= 1)
+                if (sp->v[i].how & bit) {
+                    rc |= buf_printf(out, "%s%s", sep, evs_match_name(bit));
+                    sep = ", ";
+                }
+            rc |= buf_putc(out, ')');
+            if (times > 1)
+                rc |= buf_printf(out, " x%zu", times);
+        }
+        rc |= buf_putc(out, '\n');
+    }
+    if (fm)
+        field_marks_free(fm, n_fields);
+    return rc ? -1 : 0;
 }

@@ -52,4 +52,12 @@ int snippet_make(const snip_request *rq, const snip_field *fields, size_t n_fiel
                  snip_fragment **out, size_t *n_out);
 void snippet_free(snip_fragment *frags, size_t n);
 
+/*
+ * For --explain: appends to out one line per field where the query
+ * matched, "  summary: value chains (exact) x3, chain (stem)", each
+ * distinct text with how it matched and how often.  0, or -1 (memory).
+ */
+int snippet_explain(const snip_request *rq, const snip_field *fields, size_t n_fields,
+                    buf *out);
+
 #endif

@@ -197,6 +197,15 @@ size_t eng_mset_size(const eng_mset *ms);
 uint32_t eng_mset_estimated(const eng_mset *ms);
 eng_docid eng_mset_docid(const eng_mset *ms, size_t i);
 double eng_mset_weight(const eng_mset *ms, size_t i);
+/*
+ * Explains a match: for each distinct term of q that document id holds,
+ * calls fn with the weight the term alone gives the document (the same
+ * BM25 statistics as a search), in the query's term order.
+ */
+typedef void (*eng_weight_fn)(void *ctx, const char *term, size_t len, double weight);
+eng_status eng_db_explain(eng_db *db, eng_docid id, const eng_query *q, eng_weight_fn fn,
+                          void *ctx);
+
 /* The k-th facet slot's distinct values, in byte order, with their counts. */
 size_t eng_mset_facet_size(const eng_mset *ms, size_t k);
 const char *eng_mset_facet_value(const eng_mset *ms, size_t k, size_t i, uint32_t *count);

@@ -256,6 +256,38 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
     });
 }
 
+extern "C" eng_status eng_db_explain(eng_db *db, eng_docid id, const eng_query *q,
+                                     eng_weight_fn fn, void *ctx)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!q || !fn || !id)
+        return fail(&db->errmsg, ENG_E_INVALID, "explain: invalid arguments");
+    if (eng_status st = need_open(db))
+        return st;
+    return guarded(&db->errmsg, "explain", [&] {
+        Xapian::Document doc = db->xdb->get_document(id);
+        // The document's unique id term ("Q...") restricts each search to it.
+        Xapian::TermIterator uid = doc.termlist_begin();
+        uid.skip_to("Q");
+        if (uid == doc.termlist_end() || (*uid).compare(0, 1, "Q") != 0)
+            return ENG_OK;  // not one of ours: nothing to say
+        Xapian::Query only(*uid);
+        for (auto t = q->q.get_unique_terms_begin(); t != q->q.get_unique_terms_end(); ++t) {
+            Xapian::TermIterator has = doc.termlist_begin();
+            has.skip_to(*t);
+            if (has == doc.termlist_end() || *has != *t)
+                continue;
+            Xapian::Enquire enquire(*db->xdb);
+            enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), only));
+            Xapian::MSet ms = enquire.get_mset(0, 1);
+            if (!ms.empty())
+                fn(ctx, (*t).data(), (*t).size(), ms.begin().get_weight());
+        }
+        return ENG_OK;
+    });
+}
+
 extern "C" void eng_mset_free(eng_mset *ms)
 {
     delete ms;

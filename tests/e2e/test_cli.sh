@@ -124,6 +124,14 @@ is "batch: exit 0 when something was found" "$?" 0
 "$EVSEARCH" --db "$tmp/db" --batch value 2>/dev/null </dev/null
 is "batch with a query argument refused" "$?" 2
 
+# --explain
+"$EVSEARCH" --db "$tmp/db" --json --explain value chains >"$tmp/json"
+ok "explain: the query" sh -c "jq -r .explain '$tmp/json' | grep -q '^parsed: (AND \"value\" \"chains\")'"
+ok "explain: each hit" jq -e '[.sessions[].explain | type == "string"] | all' "$tmp/json"
+is "no explanation unless asked" "$("$EVSEARCH" --db "$tmp/db" --json value chains | jq 'has("explain")')" false
+"$EVSEARCH" --db "$tmp/db" --explain value chains >"$tmp/text"
+ok "explain in the terminal" grep -q "^    why:" "$tmp/text"
+
 # the cross-language glossary
 FR=002_internationalisation-pme-regions.txt
 has_fr() { jq -e '[.sessions[].path | endswith("/'$FR'")] | any' >/dev/null; }

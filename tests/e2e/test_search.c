@@ -374,6 +374,59 @@ static void test_match_kinds(evs_db *db)
     CHECK(evs_match_name(0) == NULL);
 }
 
+/* =word: the accents as typed (case still ignored). */
+static void test_exact_form(evs_db *db)
+{
+    const char *page = "020_regions-against-the-crisis-2009.txt";
+    CHECK(rank_of(db, "=Kovács", page) > 0);
+    CHECK(rank_of(db, "=KOVÁCS", page) > 0);
+    CHECK(!rank_of(db, "=Kovàcs", page));          /* another accent */
+    CHECK(!rank_of(db, "=mattinò zoltan", page));
+    CHECK(rank_of(db, "=mattinò", SEED) == 1);
+    CHECK(!rank_of(db, "=Matt\u00ecn\u00f2", SEED));   /* Mattìnò: not as written */
+    CHECK(rank_of(db, "=\u00celes", SEED) == 0);
+    /* only the accented occurrences are marked */
+    evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
+    o.explain = 1;
+    evs_results *res = NULL;
+    CHECK_INT(evs_search(db, "=Kovács", &o, &res), EVS_OK);
+    const char *why = evs_results_count(res, EVS_HIT_SESSION)
+                          ? evs_hit_explain(evs_results_hit(res, EVS_HIT_SESSION, 0)) : NULL;
+    CHECK(why && strstr(why, "Kovács (exact)"));
+    CHECK(why && !strstr(why, "Kovacs ("));
+    evs_results_free(res);
+}
+
+static void test_explain(evs_db *db)
+{
+    evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
+    evs_results *res = NULL;
+    CHECK_INT(evs_search(db, "value chains", &o, &res), EVS_OK);
+    CHECK(evs_results_explain(res) == NULL);
+    CHECK(evs_hit_explain(evs_results_hit(res, EVS_HIT_SESSION, 0)) == NULL);
+    evs_results_free(res);
+
+    o.explain = 1;
+    CHECK_INT(evs_search(db, "value chains", &o, &res), EVS_OK);
+    const char *q = evs_results_explain(res);
+    CHECK(q && strstr(q, "parsed: (AND \"value\" \"chains\")\n"));
+    CHECK(q && strstr(q, "engine: ") && strstr(q, "Zchain"));
+    const char *why = evs_hit_explain(evs_results_hit(res, EVS_HIT_SESSION, 0));
+    CHECK(why && strstr(why, "  summary: value chains (exact) x2\n"));
+    CHECK(why && strstr(why, "  takeaway: value chains (exact)\n"));
+    CHECK(why && strstr(why, "  stem chain\n") && strstr(why, "  value\n"));
+    CHECK(why && !strstr(why, "XKIND"));            /* filters weigh nothing */
+    const evs_hit *quote = evs_results_hit(res, EVS_HIT_QUOTE, 0);
+    CHECK(quote && evs_hit_explain(quote) && strstr(evs_hit_explain(quote), "  quote: "));
+    /* a stem match and a field term say so */
+    evs_results_free(res);
+    CHECK_INT(evs_search(db, "title:smes chain", &o, &res), EVS_OK);
+    why = evs_hit_explain(evs_results_hit(res, EVS_HIT_SESSION, 0));
+    CHECK(why && strstr(why, "title:smes\n"));
+    CHECK(why && strstr(why, "chains (stem)"));
+    evs_results_free(res);
+}
+
 static void test_glossary(evs_db *db)
 {
     const char *fr = "002_internationalisation-pme-regions.txt";
@@ -511,6 +564,8 @@ int main(void)
     test_suggestions(db);
     test_facets(db);
     test_match_kinds(db);
+    test_explain(db);
+    test_exact_form(db);
     test_glossary(db);
     test_paging(db);
     test_errors(db);

@@ -64,6 +64,8 @@ int main(void)
     parses("a NEAR/2 b NEAR/2 c", "(NEAR/2 \"a\" \"b\" \"c\")");
     parses("a NEAR/2 \"b c\" d", "(AND (NEAR/2 \"a\" \"b c\") \"d\")");
     parses("internation*", "\"internation*\"");
+    parses("=Mattinò", "=\"Mattinò\"");
+    parses("=Île-de-France x", "(AND =\"Île de France\" \"x\")");
     parses("title:smes*", "title:\"smes*\"");
     parses("lang:FR value", "(AND lang:fr \"value\")");
     parses("interp:de", "interp:de");
