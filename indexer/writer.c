@@ -10,10 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../common/schema.h"
 #include "../query/internal.h"
 #include "doc_builder.h"
+#include "page_reader.h"
+#include "session_api.h"
+#include "yaml_reader.h"
 #include "source_file.h"
 
 struct evs_writer {
@@ -125,6 +129,136 @@ evs_status evs_writer_add_file(evs_writer *w, const char *path, evs_file_stats *
     session_list_free(&list);
     free(abs);
     return rc;
+}
+
+/* An absolute form of a path named by the caller, for a file that may no
+ * longer exist (remove): relative paths are taken from the current
+ * directory, without resolving links.  A source that is not a path (no
+ * slash) is kept as it is. */
+static char *source_key(const char *source)
+{
+    if (source[0] == '/' || !strchr(source, '/')) {
+        char *real = source[0] == '/' ? realpath(source, NULL) : NULL;
+        return real ? real : strdup(source);
+    }
+    char *real = realpath(source, NULL);
+    if (real)
+        return real;
+    char *cwd = getcwd(NULL, 0);
+    buf b = BUF_INIT;
+    if (cwd && buf_printf(&b, "%s/%s", cwd, source) == 0) {
+        free(cwd);
+        return buf_detach(&b);
+    }
+    free(cwd);
+    buf_free(&b);
+    return NULL;
+}
+
+typedef int (*text_reader)(const char *text, size_t len, session_list *out, char *err,
+                           size_t errlen);
+
+static int read_page(const char *text, size_t len, session_list *out, char *err,
+                     size_t errlen)
+{
+    session *s = session_list_push(out);
+    if (!s) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (page_read(text, len, s, err, errlen) == 0)
+        return 0;
+    out->n--;   /* page_read left it cleared */
+    return -1;
+}
+
+static evs_status add_text(evs_writer *w, const char *source, const char *text, size_t len,
+                           evs_file_stats *stats, text_reader reader, const char *sep)
+{
+    evs_file_stats ignored;
+    if (!stats)
+        stats = &ignored;
+    stats->sessions = stats->quotes = 0;
+    if (!w || !source || (!text && len))
+        return w ? fail(&w->err, EVS_INVALID, "NULL source or text") : EVS_INVALID;
+    if (w->broken)
+        return fail(&w->err, EVS_IO, "an earlier database write failed; nothing more is added");
+    if (len > SOURCE_MAX_BYTES)
+        return fail(&w->err, EVS_BAD_INPUT, "%s: too large (%zu bytes; at most %u MiB)",
+                    source, len, SOURCE_MAX_BYTES >> 20);
+    session_list list = { 0 };
+    char why[512] = "";
+    evs_status rc = reader(text ? text : "", len, &list, why, sizeof why) == 0
+                        ? EVS_OK
+                        : fail(&w->err, strcmp(why, "out of memory") ? EVS_BAD_INPUT : EVS_NOMEM,
+                               "%s%s%s", source, sep, why);
+    char *key = rc == EVS_OK ? source_key(source) : NULL;
+    if (rc == EVS_OK && !key)
+        rc = fail(&w->err, EVS_NOMEM, "out of memory");
+    if (rc == EVS_OK)
+        rc = write_sessions(w, key, &list, stats);
+    free(key);
+    session_list_free(&list);
+    return rc;
+}
+
+evs_status evs_writer_add_page(evs_writer *w, const char *source, const char *text,
+                               size_t len, evs_file_stats *stats)
+{
+    return add_text(w, source, text, len, stats, read_page, ": ");
+}
+
+evs_status evs_writer_add_yaml(evs_writer *w, const char *source, const char *text,
+                               size_t len, evs_file_stats *stats)
+{
+    return add_text(w, source, text, len, stats, yaml_read_sessions, ":");
+}
+
+evs_status evs_writer_add_sessions(evs_writer *w, const char *source,
+                                   const evs_session *const *s, size_t n,
+                                   evs_file_stats *stats)
+{
+    evs_file_stats ignored;
+    if (!stats)
+        stats = &ignored;
+    stats->sessions = stats->quotes = 0;
+    if (!w || !source || (!s && n))
+        return w ? fail(&w->err, EVS_INVALID, "NULL source or sessions") : EVS_INVALID;
+    if (w->broken)
+        return fail(&w->err, EVS_IO, "an earlier database write failed; nothing more is added");
+    session_list list = { 0 };
+    evs_status rc = session_list_from_api(s, n, &list, &w->err, source);
+    char *key = rc == EVS_OK ? source_key(source) : NULL;
+    if (rc == EVS_OK && !key)
+        rc = fail(&w->err, EVS_NOMEM, "out of memory");
+    if (rc == EVS_OK)
+        rc = write_sessions(w, key, &list, stats);
+    free(key);
+    session_list_free(&list);
+    return rc;
+}
+
+evs_status evs_writer_remove(evs_writer *w, const char *source)
+{
+    if (!w || !source)
+        return w ? fail(&w->err, EVS_INVALID, "NULL source") : EVS_INVALID;
+    if (w->broken)
+        return fail(&w->err, EVS_IO, "an earlier database write failed; nothing more is done");
+    char *key = source_key(source);
+    buf term = BUF_INIT;
+    if (!key || buf_printf(&term, "%s%s", PREFIX_SOURCE, key) < 0) {
+        free(key);
+        buf_free(&term);
+        return fail(&w->err, EVS_NOMEM, "out of memory");
+    }
+    eng_status st = eng_db_delete_term(w->db, term.data);
+    free(key);
+    buf_free(&term);
+    if (st != ENG_OK) {
+        w->broken = 1;
+        return engine_fail(w, st, "removing from the database failed");
+    }
+    return EVS_OK;
 }
 
 /* Records the languages present, merged with those already recorded, so

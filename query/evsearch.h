@@ -288,6 +288,73 @@ typedef struct evs_file_stats {
  */
 evs_status evs_writer_add_file(evs_writer *w, const char *path, evs_file_stats *stats);
 
+/*
+ * The same from text in memory: a session page (evs_writer_add_page) or
+ * YAML (evs_writer_add_yaml, the format of docs/session-yaml.md).  source
+ * names where the text came from, as a path does for a file: it identifies
+ * the sessions, so adding text under the same source again replaces them,
+ * and evs_writer_remove forgets them.  Errors as evs_writer_add_file's,
+ * the message starting with source.
+ */
+evs_status evs_writer_add_page(evs_writer *w, const char *source, const char *text,
+                               size_t len, evs_file_stats *stats);
+evs_status evs_writer_add_yaml(evs_writer *w, const char *source, const char *text,
+                               size_t len, evs_file_stats *stats);
+
+/*
+ * A session built field by field, for programs whose sessions come from
+ * elsewhere (a database, a web form).  Strings are copied; a field set to
+ * NULL or "" is absent.  evs_session_new returns NULL when memory ran out;
+ * the setters return EVS_OK, EVS_NOMEM or EVS_INVALID (NULL session, or a
+ * field that is not a single text).
+ */
+typedef struct evs_session evs_session;
+
+typedef enum evs_session_field {
+    EVS_SESSION_TITLE,
+    EVS_SESSION_CODE,
+    EVS_SESSION_TYPE,
+    EVS_SESSION_DATE,         /* YYYY-MM-DD; the year is taken from it */
+    EVS_SESSION_START_TIME,   /* HH:MM */
+    EVS_SESSION_END_TIME,
+    EVS_SESSION_TIMEZONE,
+    EVS_SESSION_VENUE,
+    EVS_SESSION_DESCRIPTION,
+    EVS_SESSION_THEME,
+    EVS_SESSION_SUMMARY,
+    EVS_SESSION_TAKEAWAY,
+    EVS_SESSION_LANG,         /* ISO 639-1; absent: detected from the text */
+    EVS_SESSION_ORGANISER,    /* lists: each call adds one */
+    EVS_SESSION_INTERPRETATION,
+    EVS_SESSION_PRESENTATION
+} evs_session_field;
+
+evs_session *evs_session_new(void);
+void evs_session_free(evs_session *s);
+/* Sets a text field, or adds to a list field. */
+evs_status evs_session_set(evs_session *s, evs_session_field field, const char *value);
+evs_status evs_session_add_speaker(evs_session *s, const char *name, const char *role,
+                                   const char *organisation, const char *country,
+                                   int is_chair);
+evs_status evs_session_add_quote(evs_session *s, const char *speaker,
+                                 const char *affiliation, const char *text);
+
+/*
+ * Adds the sessions s[0..n) under source (replacing what source gave
+ * before).  Every session needs a title (EVS_BAD_INPUT otherwise, and
+ * nothing is added).
+ */
+evs_status evs_writer_add_sessions(evs_writer *w, const char *source,
+                                   const evs_session *const *s, size_t n,
+                                   evs_file_stats *stats);
+
+/*
+ * Forgets every session that source gave (a path as given to
+ * evs_writer_add_file, or a source name); none is not an error.  Visible
+ * at the next commit.
+ */
+evs_status evs_writer_remove(evs_writer *w, const char *source);
+
 /* Makes everything added so far visible, atomically. */
 evs_status evs_writer_commit(evs_writer *w);
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../cli/db_locate.h"
 #include "../cli/render_text.h"
@@ -19,10 +20,17 @@
 
 enum { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_ERROR = 2 };
 
-/* The glossary shipped with evsearch (set by the build). */
-#ifndef EVS_GLOSSARY_DEFAULT
-#error "the build must define EVS_GLOSSARY_DEFAULT"
+/* The glossary shipped with evsearch, where it is installed and where it
+ * is in the sources (set by the build). */
+#if !defined(EVS_GLOSSARY_DEFAULT) || !defined(EVS_GLOSSARY_SOURCE)
+#error "the build must define EVS_GLOSSARY_DEFAULT and EVS_GLOSSARY_SOURCE"
 #endif
+
+static const char *shipped_glossary(void)
+{
+    return access(EVS_GLOSSARY_DEFAULT, R_OK) == 0 ? EVS_GLOSSARY_DEFAULT
+                                                   : EVS_GLOSSARY_SOURCE;
+}
 
 static void usage(FILE *to)
 {
@@ -225,7 +233,7 @@ int main(int argc, char **argv)
         case 'b': batch = 1; break;
         case 'F': r.opts.facets = 1; break;
         case 'E': r.opts.explain = 1; break;
-        case 'G': glossary = optarg ? optarg : EVS_GLOSSARY_DEFAULT; break;
+        case 'G': glossary = optarg ? optarg : shipped_glossary(); break;
         case 'N': glossary = NULL; no_glossary = 1; break;
         case 's':
             if (parse_sort(optarg, &r.opts.sort))

@@ -12,8 +12,9 @@
 #include "suggest.h"
 
 /* A search that meets a commit half way reopens and starts again, this
- * many times before giving up with EVS_CHANGED. */
-#define MAX_RETRIES 3
+ * many times before giving up with EVS_CHANGED (a writer committing in a
+ * tight loop can overtake a slow reader a few times in a row). */
+#define MAX_RETRIES 10
 
 /* Fewer sessions than this, and "did you mean" looks for better words. */
 #define SUGGEST_BELOW 3
@@ -313,7 +314,11 @@ evs_status evs_search(evs_db *d, const char *query, const evs_search_options *op
         rc = search_once(d, query, tree, opts, out);
         if (rc != EVS_CHANGED || attempt == MAX_RETRIES)
             break;
-        if ((rc = evs_db_reopen(d)) != EVS_OK)
+        /* A writer committed twice while we read: the revision is gone.
+         * Move to the newest; reopening can itself meet the next commit,
+         * which is one more attempt, not a failure. */
+        rc = evs_db_reopen(d);
+        if (rc != EVS_OK && rc != EVS_CHANGED)
             break;
     }
     qnode_free(tree);

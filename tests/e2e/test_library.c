@@ -1,0 +1,246 @@
+/*
+ * test_library.c — libevsearch as another program embeds it: errors on
+ * every path, lifetimes, indexing from memory, removal, a reader that
+ * reopens, and two threads searching while another process indexes.
+ */
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "evsearch.h"
+#include "tests/check.h"
+
+static char db_path[256];
+
+static const char page[] =
+    "Harbour cities and the blue economy\n\nWed 10, October 2018\n14:30 - 16:00 CEST\n\n"
+    "Ports are turning into energy hubs for their regions.\n\n"
+    "Anna Holm, Director, Port of Aarhus, Denmark.\n"
+    "Blue economy\nInterreg North Sea\nEnglish (EN)\n\nSession summary\n\n"
+    "Offshore wind and green hydrogen were discussed at length by the panel.\n";
+
+static const char yaml[] =
+    "- title: Rural broadband and the last mile\n  date: 2016-10-12\n"
+    "  description: Fibre to farms through community cooperatives.\n"
+    "- title: Smart villages in the Alps\n  date: 2017-10-10\n"
+    "  description: Villages share services through cooperatives.\n";
+
+static uint64_t count(evs_db *db, const char *q)
+{
+    evs_results *res = NULL;
+    evs_status st = evs_search(db, q, NULL, &res);
+    CHECK_INT(st, EVS_OK);
+    uint64_t n = evs_results_estimated_total(res);
+    evs_results_free(res);
+    return n;
+}
+
+static void test_errors_and_lifetimes(void)
+{
+    /* nothing to free, nothing to crash */
+    evs_db_close(NULL);
+    evs_writer_close(NULL);
+    evs_results_free(NULL);
+    evs_session_free(NULL);
+    CHECK(evs_db_errmsg(NULL)[0] == '\0');
+    CHECK(evs_writer_errmsg(NULL)[0] == '\0');
+    CHECK(evs_results_hit(NULL, EVS_HIT_SESSION, 0) == NULL);
+    CHECK(evs_hit_field(NULL, EVS_FIELD_TITLE) == NULL);
+    CHECK(evs_snippet_text(NULL, NULL) == NULL);
+    CHECK_STR(evs_version(), EVS_VERSION_STRING);
+    CHECK(strlen(evs_status_str(EVS_LOCKED)) > 0);
+
+    CHECK_INT(evs_db_open(NULL, NULL), EVS_INVALID);
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open("/nonexistent/evs", &db), EVS_NOT_FOUND);
+    CHECK(db && strstr(evs_db_errmsg(db), "/nonexistent/evs"));
+    evs_results *res = (evs_results *)&res;
+    CHECK_INT(evs_search(db, "x", NULL, &res), EVS_INVALID);   /* not open */
+    CHECK(res == NULL);
+    evs_db_close(db);
+
+    evs_writer *w = NULL;
+    CHECK_INT(evs_writer_add_file(NULL, "x", NULL), EVS_INVALID);
+    CHECK_INT(evs_writer_open("/proc/evs-cannot-be-here", &w), EVS_IO);
+    CHECK(w && evs_writer_errmsg(w)[0] != '\0');
+    evs_writer_close(w);
+    CHECK_INT(evs_session_set(NULL, EVS_SESSION_TITLE, "x"), EVS_INVALID);
+}
+
+static void test_indexing_from_memory(void)
+{
+    evs_writer *w = NULL;
+    CHECK_INT(evs_writer_open(db_path, &w), EVS_OK);
+    evs_file_stats st;
+    CHECK_INT(evs_writer_add_page(w, "memory/harbour", page, sizeof page - 1, &st), EVS_OK);
+    CHECK_INT(st.sessions, 1);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/rural.yaml", yaml, sizeof yaml - 1, &st), EVS_OK);
+    CHECK_INT(st.sessions, 2);
+    /* a bad page adds nothing and says where */
+    CHECK_INT(evs_writer_add_page(w, "memory/bad", "\0binary", 7, &st), EVS_BAD_INPUT);
+    CHECK(strncmp(evs_writer_errmsg(w), "memory/bad: ", 12) == 0);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/bad.yaml", "- title: [", 10, &st), EVS_BAD_INPUT);
+    CHECK(strncmp(evs_writer_errmsg(w), "memory/bad.yaml:2:1: ", 21) == 0);   /* line:col */
+
+    /* a session built field by field */
+    evs_session *s = evs_session_new();
+    CHECK(s != NULL);
+    CHECK_INT(evs_session_set(s, EVS_SESSION_TITLE, "Cohesion funds for island regions"), EVS_OK);
+    CHECK_INT(evs_session_set(s, EVS_SESSION_DATE, "2019-10-09"), EVS_OK);
+    CHECK_INT(evs_session_set(s, EVS_SESSION_DESCRIPTION, "Islands and ferries."), EVS_OK);
+    CHECK_INT(evs_session_set(s, EVS_SESSION_ORGANISER, "CPMR Islands Commission"), EVS_OK);
+    CHECK_INT(evs_session_add_speaker(s, "Maria Papadaki", "Director", "Region of Crete",
+                                      "Greece", 0), EVS_OK);
+    CHECK_INT(evs_session_add_quote(s, "Maria Papadaki", "Region of Crete",
+                                    "Ferries are our motorways."), EVS_OK);
+    CHECK_INT(evs_session_add_speaker(s, NULL, NULL, NULL, NULL, 0), EVS_INVALID);
+    const evs_session *list[] = { s };
+    CHECK_INT(evs_writer_add_sessions(w, "crm:42", list, 1, &st), EVS_OK);
+    CHECK_INT(st.sessions, 1);
+    CHECK_INT(st.quotes, 1);
+    evs_session *untitled = evs_session_new();
+    const evs_session *bad[] = { s, untitled };
+    CHECK_INT(evs_writer_add_sessions(w, "crm:43", bad, 2, &st), EVS_BAD_INPUT);
+    evs_session_free(untitled);
+    evs_session_free(s);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open(db_path, &db), EVS_OK);
+    uint32_t n = 0;
+    CHECK_INT(evs_db_session_count(db, &n), EVS_OK);
+    CHECK_INT(n, 4);
+    CHECK_INT(count(db, "hydrogen"), 1);
+    CHECK_INT(count(db, "cooperatives"), 2);
+    CHECK_INT(count(db, "ferries year:2019"), 1);
+    CHECK_INT(count(db, "speaker:papadaki"), 1);
+
+    /* a writer removes and replaces; the reader sees it after reopening */
+    CHECK_INT(evs_writer_open(db_path, &w), EVS_OK);
+    CHECK_INT(evs_writer_remove(w, "memory/rural.yaml"), EVS_OK);
+    CHECK_INT(evs_writer_remove(w, "never/added"), EVS_OK);
+    CHECK_INT(evs_writer_add_page(w, "memory/harbour", page, sizeof page - 1, &st), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+    CHECK_INT(count(db, "cooperatives"), 2);    /* the state it opened */
+    CHECK_INT(evs_db_reopen(db), EVS_OK);
+    CHECK_INT(count(db, "cooperatives"), 0);
+    CHECK_INT(count(db, "hydrogen"), 1);        /* replaced, not doubled */
+    CHECK_INT(evs_db_session_count(db, &n), EVS_OK);
+    CHECK_INT(n, 2);
+
+    /* a writer closed without commit leaves nothing behind */
+    CHECK_INT(evs_writer_open(db_path, &w), EVS_OK);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/rural.yaml", yaml, sizeof yaml - 1, NULL), EVS_OK);
+    evs_writer_close(w);
+    CHECK_INT(evs_db_reopen(db), EVS_OK);
+    CHECK_INT(count(db, "cooperatives"), 0);
+    evs_db_close(db);
+}
+
+/* ------------------------------------------------ threads and a writer */
+
+typedef struct searcher {
+    int searches, failures;
+    volatile int *stop;
+} searcher;
+
+static void *search_loop(void *arg)
+{
+    searcher *s = arg;
+    evs_db *db = NULL;
+    if (evs_db_open(db_path, &db) != EVS_OK) {
+        s->failures++;
+        evs_db_close(db);
+        return NULL;
+    }
+    while (!*s->stop) {
+        evs_results *res = NULL;
+        evs_status st = evs_search(db, "harbour OR cooperatives OR batch", NULL, &res);
+        if (st != EVS_OK) {
+            fprintf(stderr, "search failed: %s\n", evs_db_errmsg(db));
+            s->failures++;
+        }
+        /* every hit read whole: no half-written document is ever seen */
+        for (size_t i = 0; res && i < evs_results_count(res, EVS_HIT_SESSION); i++)
+            if (!evs_hit_field(evs_results_hit(res, EVS_HIT_SESSION, i), EVS_FIELD_TITLE))
+                s->failures++;
+        evs_results_free(res);
+        s->searches++;
+        if (s->searches % 20 == 0)
+            evs_db_reopen(db);
+    }
+    evs_db_close(db);
+    return NULL;
+}
+
+/* The child: commits many small batches while the parent searches. */
+static int index_batches(int batches)
+{
+    evs_writer *w = NULL;
+    if (evs_writer_open(db_path, &w) != EVS_OK)
+        return 1;
+    char src[64], text[512];
+    for (int b = 0; b < batches; b++) {
+        for (int i = 0; i < 5; i++) {
+            snprintf(src, sizeof src, "batch/%d/%d", b, i);
+            int n = snprintf(text, sizeof text,
+                             "- title: Batch %d session %d\n  date: 2018-10-10\n"
+                             "  description: Written in batch %d while others search.\n",
+                             b, i, b);
+            if (evs_writer_add_yaml(w, src, text, (size_t)n, NULL) != EVS_OK)
+                return 1;
+        }
+        if (evs_writer_commit(w) != EVS_OK)
+            return 1;
+    }
+    evs_writer_close(w);
+    return 0;
+}
+
+static void test_threads_while_indexing(void)
+{
+    volatile int stop = 0;
+    searcher a = { 0, 0, &stop }, b = { 0, 0, &stop };
+    pthread_t ta, tb;
+    CHECK_INT(pthread_create(&ta, NULL, search_loop, &a), 0);
+    CHECK_INT(pthread_create(&tb, NULL, search_loop, &b), 0);
+    fflush(NULL);
+    pid_t child = fork();
+    if (child == 0)
+        _exit(index_batches(40));
+    int status = 0;
+    CHECK(child > 0 && waitpid(child, &status, 0) == child);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    stop = 1;
+    pthread_join(ta, NULL);
+    pthread_join(tb, NULL);
+    CHECK(a.searches > 0 && b.searches > 0);
+    CHECK_INT(a.failures + b.failures, 0);
+
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open(db_path, &db), EVS_OK);
+    CHECK_INT(count(db, "batch"), 200);
+    evs_db_close(db);
+}
+
+int main(void)
+{
+    char tmpl[] = "/tmp/evs-lib-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    if (!dir)
+        return 1;
+    snprintf(db_path, sizeof db_path, "%s/db", dir);
+    test_errors_and_lifetimes();
+    test_indexing_from_memory();
+    test_threads_while_indexing();
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK_INT(system(cmd), 0);
+    return check_exit();
+}
