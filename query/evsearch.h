@@ -117,11 +117,20 @@ typedef struct evs_search_options {
                                  year, theme, ... (see evs_results_facet_*) */
     int explain;              /* non-zero: say why each hit matched
                                  (evs_results_explain, evs_hit_explain) */
+    /* How the query is read.  The default operator: words side by side
+     * must all match (0), or any of them, ranked by how many do (1). */
+    int match_any;
+    /* The fields that words without a field: search, space separated
+     * ("title speaker"; the names of the query language); NULL: all. */
+    const char *fields;
+    /* The languages whose stems a word also matches, ISO 639-1 codes space
+     * separated ("en fr"); NULL: every language in the index. */
+    const char *languages;
 } evs_search_options;
 
 #define EVS_SEARCH_OPTIONS_VERSION 1
 #define EVS_SEARCH_OPTIONS_INIT                                              \
-    { EVS_SEARCH_OPTIONS_VERSION, 0, 10, 10, 3, 160, EVS_SORT_RELEVANCE, 0, 0 }
+    { EVS_SEARCH_OPTIONS_VERSION, 0, 10, 10, 3, 160, EVS_SORT_RELEVANCE, 0, 0, 0, NULL, NULL }
 
 typedef struct evs_results evs_results;
 typedef struct evs_hit evs_hit;

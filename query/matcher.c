@@ -52,6 +52,7 @@ txt_analyzer *match_langs_analyzer(const match_langs *l, const char *code)
 typedef struct build {
     const match_langs *langs;
     const glossary *gl;
+    const match_opts *mo;
     matcher *m;
     buf tmp, cf;
     int oom;
@@ -94,7 +95,7 @@ static int word_init(build *b, match_word *w, const char *raw)
     if (txt_casefold(raw, len, &b->cf) < 0 || !(w->cf = strdup(b->cf.data ? b->cf.data : "")))
         return -1;
     for (size_t i = 0; i < b->langs->n; i++) {
-        if (!txt_analyzer_stems(b->langs->an[i]))
+        if (!txt_analyzer_stems(b->langs->an[i]) || b->mo->lang_off[i])
             continue;
         buf_clear(&b->tmp);
         if (txt_stem_word(b->langs->an[i], b->cf.data, b->cf.len, &b->tmp) < 0)
@@ -226,6 +227,25 @@ static const glossary_concept *concept_of(build *b, qnode *const *kids, size_t f
 static eng_query *with_equivalents(build *b, eng_query *q, const glossary_concept *c,
                                    size_t own);
 
+static eng_query *group_query(build *b, const match_group *g, const char *prefix)
+{
+    return g->n == 1 ? word_query(b, &g->words[0], prefix) : phrase_query(b, g, prefix);
+}
+
+/* A word with no field of its own, when the caller chose the fields plain
+ * words search: the word in any of them. */
+static eng_query *fields_query(build *b, const match_group *g)
+{
+    eng_query *subs[16];
+    size_t n = 0;
+    for (; n < b->mo->n_fields; n++)
+        if (!(subs[n] = group_query(b, g, b->mo->fields[n]->prefix)))
+            break;
+    eng_query *q = n == b->mo->n_fields ? eng_query_combine(ENG_OP_OR, subs, n, 0) : NULL;
+    free_all(subs, n);
+    return q;
+}
+
 /* A term node becomes a group; when positive it is kept for highlighting. */
 static eng_query *term_node_query(build *b, const qnode *n, int positive)
 {
@@ -242,8 +262,8 @@ static eng_query *term_node_query(build *b, const qnode *n, int positive)
         g.words[0].prefix = 1;
     for (size_t i = 0; n->exact && i < g.n; i++)
         g.words[i].exact = 1;
-    const char *prefix = n->field ? n->field->prefix : "";
-    q = g.n == 1 ? word_query(b, &g.words[0], prefix) : phrase_query(b, &g, prefix);
+    q = n->field || !b->mo->n_fields ? group_query(b, &g, n->field ? n->field->prefix : "")
+                                     : fields_query(b, &g);
     if (!q)
         goto drop;
     if (positive) {
@@ -449,7 +469,8 @@ static eng_query *and_query(build *b, const qnode *n, int positive)
     }
     eng_query *base = np == 0 ? eng_query_match_all()
                     : np == 1 ? eng_query_copy(pos[0])
-                              : eng_query_combine(ENG_OP_AND, pos, np, 0);
+                              : eng_query_combine(b->mo->any ? ENG_OP_OR : ENG_OP_AND, pos,
+                                                  np, 0);
     if (base && nn > 0) {
         memmove(neg + 1, neg, nn * sizeof *neg);
         neg[0] = base;
@@ -564,9 +585,10 @@ static eng_query *node_query(build *b, const qnode *n, int positive)
 }
 
 eng_query *matcher_build(const qnode *tree, const match_langs *langs, const glossary *gl,
-                         matcher *m)
+                         const match_opts *mo, matcher *m)
 {
-    build b = { langs, gl, m, BUF_INIT, BUF_INIT, 0 };
+    static const match_opts defaults;
+    build b = { langs, gl, mo ? mo : &defaults, m, BUF_INIT, BUF_INIT, 0 };
     m->groups = NULL;
     m->n = 0;
     eng_query *q = node_query(&b, tree, 1);

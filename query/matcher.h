@@ -64,8 +64,16 @@ typedef struct matcher {
  * the user's own words rank first.  Returns the query, or NULL when memory
  * ran out.
  */
+/* How to read the query beyond its own words (see evs_search_options). */
+typedef struct match_opts {
+    int any;                        /* words side by side: OR, not AND */
+    const schema_text_field *fields[16];   /* plain words search these; */
+    size_t n_fields;                       /* none: every field */
+    int lang_off[MATCH_MAX_LANGS];  /* 1: no stems in that language */
+} match_opts;
+
 eng_query *matcher_build(const qnode *tree, const match_langs *langs, const glossary *gl,
-                         matcher *m);
+                         const match_opts *mo, matcher *m);
 void matcher_free(matcher *m);
 
 #endif

@@ -250,11 +250,48 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
     return st;
 }
 
+/* The options that say how to read the query, checked. */
+static evs_status read_options(evs_db *d, const evs_search_options *opts, match_opts *mo)
+{
+    memset(mo, 0, sizeof *mo);
+    mo->any = opts->match_any != 0;
+    for (const char *p = opts->fields ? opts->fields : ""; *p;) {
+        size_t n = strcspn(p, " ,");
+        const schema_text_field *f = n ? schema_text_field_named(p, n) : NULL;
+        if (n && !f) {
+            char names[256];
+            schema_field_names(names, sizeof names);
+            return fail(&d->err, EVS_INVALID, "fields: \"%.*s\" is not a field that "
+                        "words can search; these are: %s", (int)n, p, names);
+        }
+        if (f && mo->n_fields < sizeof mo->fields / sizeof mo->fields[0])
+            mo->fields[mo->n_fields++] = f;
+        p += n + (p[n] != '\0');
+    }
+    if (opts->languages)
+        for (size_t i = 0; i < d->langs.n; i++) {
+            const char *code = d->langs.code[i], *p = opts->languages;
+            size_t len = strlen(code);
+            int listed = 0;
+            while (*p && !listed) {
+                size_t n = strcspn(p, " ,");
+                listed = n == len && memcmp(p, code, n) == 0;
+                p += n + (p[n] != '\0');
+            }
+            mo->lang_off[i] = !listed;
+        }
+    return EVS_OK;
+}
+
 static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
                               const evs_search_options *opts, evs_results **out)
 {
     matcher m;
-    eng_query *q = matcher_build(tree, &d->langs, d->glossary, &m);
+    match_opts mo;
+    evs_status rc = read_options(d, opts, &mo);
+    if (rc != EVS_OK)
+        return rc;
+    eng_query *q = matcher_build(tree, &d->langs, d->glossary, &mo, &m);
     if (!q)
         return fail(&d->err, EVS_NOMEM, "out of memory");
     evs_results *res = calloc(1, sizeof *res);

@@ -229,6 +229,34 @@ static void test_threads_while_indexing(void)
     evs_db_close(db);
 }
 
+/* A stub file lists several databases; they are searched as one. */
+static void test_stub_database(const char *dir)
+{
+    char other[300], stub[300];
+    snprintf(other, sizeof other, "%s/other", dir);
+    snprintf(stub, sizeof stub, "%s/both.stub", dir);
+    evs_writer *w = NULL;
+    CHECK_INT(evs_writer_open(other, &w), EVS_OK);
+    static const char one[] = "title: Tidal energy in island regions\ndate: 2015-10-13\n";
+    CHECK_INT(evs_writer_add_yaml(w, "other/tidal.yaml", one, sizeof one - 1, NULL), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+    FILE *f = fopen(stub, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fprintf(f, "auto %s\nauto %s\n", db_path, other);
+    fclose(f);
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open(stub, &db), EVS_OK);
+    CHECK_INT(count(db, "tidal"), 1);               /* from the second */
+    CHECK_INT(count(db, "hydrogen"), 1);            /* from the first */
+    uint32_t n = 0;
+    CHECK_INT(evs_db_session_count(db, &n), EVS_OK);
+    CHECK_INT(n, 203);
+    evs_db_close(db);
+}
+
 int main(void)
 {
     char tmpl[] = "/tmp/evs-lib-XXXXXX";
@@ -239,6 +267,7 @@ int main(void)
     test_errors_and_lifetimes();
     test_indexing_from_memory();
     test_threads_while_indexing();
+    test_stub_database(dir);
     char cmd[512];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     CHECK_INT(system(cmd), 0);

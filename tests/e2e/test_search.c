@@ -479,6 +479,48 @@ static void test_glossary(evs_db *db)
     CHECK(!rank_of(db, "value chains", fr));
 }
 
+static void test_reading_options(evs_db *db)
+{
+    evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
+    evs_results *res = NULL;
+    /* any word instead of all: more sessions, the seed still first */
+    CHECK_INT(evs_search(db, "mattino zzzunknown", &o, &res), EVS_OK);
+    CHECK_INT(evs_results_count(res, EVS_HIT_SESSION), 0);
+    evs_results_free(res);
+    o.match_any = 1;
+    CHECK_INT(evs_search(db, "mattino zzzunknown", &o, &res), EVS_OK);
+    CHECK(evs_results_count(res, EVS_HIT_SESSION) == 1 &&
+          ends_with(evs_hit_field(evs_results_hit(res, EVS_HIT_SESSION, 0), EVS_FIELD_PATH),
+                    SEED));
+    evs_results_free(res);
+    o.match_any = 0;
+
+    /* plain words in the chosen fields only */
+    o.fields = "speaker";
+    CHECK_INT(evs_search(db, "engelmann", &o, &res), EVS_OK);
+    CHECK_INT(evs_results_count(res, EVS_HIT_SESSION), 1);
+    evs_results_free(res);
+    o.fields = "title quote";
+    CHECK_INT(evs_search(db, "tuffs", &o, &res), EVS_OK);      /* a speaker only */
+    CHECK_INT(evs_results_count(res, EVS_HIT_SESSION), 0);
+    evs_results_free(res);
+    o.fields = "colour";
+    CHECK_INT(evs_search(db, "x", &o, &res), EVS_INVALID);
+    CHECK(strstr(evs_db_errmsg(db), "\"colour\" is not a field") != NULL);
+    o.fields = NULL;
+
+    /* stems in the chosen languages only: "chaîne" finds the French page's
+     * "chaînes" by a stem, and not when no language's stems are wanted */
+    o.languages = "fr";
+    CHECK_INT(evs_search(db, "chaîne lang:fr", &o, &res), EVS_OK);
+    CHECK_INT(evs_results_count(res, EVS_HIT_SESSION), 1);
+    evs_results_free(res);
+    o.languages = "";
+    CHECK_INT(evs_search(db, "chaîne lang:fr", &o, &res), EVS_OK);
+    CHECK_INT(evs_results_count(res, EVS_HIT_SESSION), 0);
+    evs_results_free(res);
+}
+
 static void test_paging(evs_db *db)
 {
     evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
@@ -567,6 +609,7 @@ int main(void)
     test_explain(db);
     test_exact_form(db);
     test_glossary(db);
+    test_reading_options(db);
     test_paging(db);
     test_errors(db);
     test_reindex_replaces(db);

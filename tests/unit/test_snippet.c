@@ -28,7 +28,7 @@ static run snip(const char *query, const char *text, unsigned max, unsigned char
     CHECK(r.tree != NULL);
     if (!r.tree)
         return r;
-    r.q = matcher_build(r.tree, &langs, NULL, &r.m);
+    r.q = matcher_build(r.tree, &langs, NULL, NULL, &r.m);
     CHECK(r.q != NULL);
     snip_field f = { F_SUMMARY, "summary", text, strlen(text) };
     snip_request rq = { &r.m, match_langs_analyzer(&langs, "en"), match_langs_find(&langs, "en"),
