@@ -14,6 +14,7 @@
 #include "../cli/db_locate.h"
 #include "../cli/render_text.h"
 #include "../cli/print_results.h"
+#include "../cli/render_html.h"
 #include "../cli/sprinter.h"
 #include "../common/buf.h"
 #include "evsearch.h"
@@ -76,6 +77,7 @@ static void usage(FILE *to)
           "  --json           one JSON object: query, estimated_total, suggestion,\n"
           "                   sessions, quotes (and facets)\n"
           "  --yaml           the same as YAML\n"
+          "  --html           an HTML page: the text escaped, the matches in <mark>\n"
           "  --batch          read queries from standard input, one per line, and\n"
           "                   print one JSON object per line (with \"error\" when a\n"
           "                   query fails)\n"
@@ -130,7 +132,7 @@ static void no_database(const char *path, db_origin origin)
             origin <= DB_FROM_ENV ? path : "");
 }
 
-typedef enum format { FMT_TEXT, FMT_JSON, FMT_YAML } format;
+typedef enum format { FMT_TEXT, FMT_JSON, FMT_YAML, FMT_HTML } format;
 
 typedef struct run {
     evs_db *db;
@@ -158,6 +160,8 @@ static int search_one(run *r, const char *query, int batch)
     }
     if (r->fmt == FMT_TEXT)
         render_text(stdout, res, r->opts.offset, &r->style);
+    else if (r->fmt == FMT_HTML)
+        render_html(stdout, query, res, r->opts.offset);
     else
         print_results(r->sp, query, res, r->opts.offset, r->opts.facets);
     /* something matched, even if this page (or -n 0) shows none of it */
@@ -198,6 +202,7 @@ int main(int argc, char **argv)
         { "quotes", required_argument, NULL, 'Q' },
         { "json", no_argument, NULL, 'j' },
         { "yaml", no_argument, NULL, 'y' },
+        { "html", no_argument, NULL, 'H' },
         { "batch", no_argument, NULL, 'b' },
         { "sort", required_argument, NULL, 's' },
         { "facets", no_argument, NULL, 'F' },
@@ -224,12 +229,15 @@ int main(int argc, char **argv)
             break;
         case 'j':
         case 'y':
-            if (r.fmt != FMT_TEXT && r.fmt != (c == 'j' ? FMT_JSON : FMT_YAML)) {
-                fputs("evsearch: --json and --yaml cannot be used together\n", stderr);
+        case 'H': {
+            format f = c == 'j' ? FMT_JSON : c == 'y' ? FMT_YAML : FMT_HTML;
+            if (r.fmt != FMT_TEXT && r.fmt != f) {
+                fputs("evsearch: choose one of --json, --yaml and --html\n", stderr);
                 return EXIT_ERROR;
             }
-            r.fmt = c == 'j' ? FMT_JSON : FMT_YAML;
+            r.fmt = f;
             break;
+        }
         case 'b': batch = 1; break;
         case 'F': r.opts.facets = 1; break;
         case 'E': r.opts.explain = 1; break;
@@ -244,8 +252,9 @@ int main(int argc, char **argv)
         default: usage(stderr); return EXIT_ERROR;
         }
     }
-    if (batch && r.fmt == FMT_YAML) {
-        fputs("evsearch: --batch writes JSON lines; it cannot be used with --yaml\n", stderr);
+    if (batch && (r.fmt == FMT_YAML || r.fmt == FMT_HTML)) {
+        fputs("evsearch: --batch writes JSON lines; it cannot be used with --yaml or --html\n",
+              stderr);
         return EXIT_ERROR;
     }
     if (batch && optind < argc) {
@@ -284,7 +293,7 @@ int main(int argc, char **argv)
         no_database(db_path, origin);
     else if (st != EVS_OK)
         fprintf(stderr, "evsearch: %s\n", r.db ? evs_db_errmsg(r.db) : "out of memory");
-    else if (r.fmt != FMT_TEXT && !r.sp)
+    else if ((r.fmt == FMT_JSON || r.fmt == FMT_YAML) && !r.sp)
         fputs("evsearch: out of memory\n", stderr);
     else if (glossary && *glossary && !no_glossary &&
              evs_db_set_glossary(r.db, glossary) != EVS_OK)

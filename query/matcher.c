@@ -53,6 +53,7 @@ typedef struct build {
     const match_langs *langs;
     const glossary *gl;
     const match_opts *mo;
+    unsigned nears;                 /* NEAR nodes numbered so far */
     matcher *m;
     buf tmp, cf;
     int oom;
@@ -249,7 +250,7 @@ static eng_query *fields_query(build *b, const match_group *g)
 /* A term node becomes a group; when positive it is kept for highlighting. */
 static eng_query *term_node_query(build *b, const qnode *n, int positive)
 {
-    match_group g = { calloc(n->n_words, sizeof(match_word)), 0, n->field, 0 };
+    match_group g = { calloc(n->n_words, sizeof(match_word)), 0, n->field, 0, 0, 0 };
     eng_query *q = NULL;
     if (!g.words)
         return NULL;
@@ -305,7 +306,7 @@ static int add_phrase_hint(build *b, const qnode *n, size_t from, size_t to)
     size_t words = 0;
     for (size_t i = from; i < to; i++)
         words += n->kids[i]->n_words;
-    match_group g = { calloc(words, sizeof(match_word)), 0, NULL, 0 };
+    match_group g = { calloc(words, sizeof(match_word)), 0, NULL, 0, 0, 0 };
     if (!g.words)
         return -1;
     for (size_t i = from; i < to; i++)
@@ -372,7 +373,7 @@ static eng_query *with_equivalents(build *b, eng_query *q, const glossary_concep
         const glossary_term *gt = &c->terms[t];
         if (t == own)
             continue;
-        match_group g = { calloc(gt->n_words, sizeof(match_word)), 0, NULL, 1 };
+        match_group g = { calloc(gt->n_words, sizeof(match_word)), 0, NULL, 1, 0, 0 };
         if (!g.words)
             break;
         int ok = 1;
@@ -506,11 +507,13 @@ static eng_query *near_query(build *b, const qnode *n, int positive)
     if (!subs)
         return NULL;
     size_t k = 0, span = 0;
+    unsigned near = ++b->nears;
     for (; k < n->n_kids; k++) {
         const qnode *kid = n->kids[k];
         span += kid->n_words;
         /* the word's own query would OR in stems, which have no positions */
-        match_group g = { calloc(kid->n_words, sizeof(match_word)), 0, kid->field, 0 };
+        match_group g = { calloc(kid->n_words, sizeof(match_word)), 0, kid->field, 0, near,
+                          n->window };
         if (!g.words)
             break;
         for (; g.n < kid->n_words; g.n++)
@@ -588,7 +591,7 @@ eng_query *matcher_build(const qnode *tree, const match_langs *langs, const glos
                          const match_opts *mo, matcher *m)
 {
     static const match_opts defaults;
-    build b = { langs, gl, mo ? mo : &defaults, m, BUF_INIT, BUF_INIT, 0 };
+    build b = { langs, gl, mo ? mo : &defaults, 0, m, BUF_INIT, BUF_INIT, 0 };
     m->groups = NULL;
     m->n = 0;
     eng_query *q = node_query(&b, tree, 1);

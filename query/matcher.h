@@ -50,6 +50,9 @@ typedef struct match_group {
     size_t n;                       /* 1: a word; more: a phrase */
     const schema_text_field *field; /* NULL: any field */
     int glossary;                   /* a glossary equivalent of a query term */
+    unsigned near;                  /* groups of one NEAR share a number (0:
+                                       none) and are marked only within */
+    unsigned near_window;           /* this many words of each other */
 } match_group;
 
 typedef struct matcher {

@@ -54,6 +54,7 @@ typedef struct span {
     size_t start, end;
     size_t group;           /* which query group marked it */
     unsigned how;           /* EVS_MATCH_* */
+    uint32_t pos;           /* word position of its first word */
 } span;
 
 typedef struct spans {
@@ -61,7 +62,8 @@ typedef struct spans {
     size_t n, cap;
 } spans;
 
-static int spans_add(spans *s, size_t start, size_t end, size_t group, unsigned how)
+static int spans_add(spans *s, size_t start, size_t end, size_t group, unsigned how,
+                     uint32_t pos)
 {
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 16;
@@ -71,7 +73,7 @@ static int spans_add(spans *s, size_t start, size_t end, size_t group, unsigned 
         s->v = v;
         s->cap = cap;
     }
-    s->v[s->n++] = (span){ start, end, group, how };
+    s->v[s->n++] = (span){ start, end, group, how, pos };
     return 0;
 }
 
@@ -117,9 +119,56 @@ static int is_function_group(const match_group *g)
            txt_is_function_word(g->words[0].term, strlen(g->words[0].term));
 }
 
+/* Whether span s, of a group in a NEAR, has a match of every other group
+ * of that NEAR within its window (spans: all the field's spans). */
+static int near_enough(const matcher *m, const spans *all, size_t from, const span *s)
+{
+    const match_group *g = &m->groups[s->group];
+    for (size_t h = 0; h < m->n; h++) {
+        const match_group *other = &m->groups[h];
+        if (h == s->group || other->near != g->near)
+            continue;
+        uint32_t reach = g->near_window + (uint32_t)(g->n > other->n ? g->n : other->n);
+        int found = 0;
+        for (size_t k = from; k < all->n && !found; k++)
+            found = all->v[k].group == h &&
+                    (all->v[k].pos > s->pos ? all->v[k].pos - s->pos : s->pos - all->v[k].pos)
+                        <= reach;
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* Drops the spans of NEAR groups that stand too far from their partners,
+ * so that "chains NEAR/3 clusters" marks only the pairs that are near. */
+static int keep_near(const matcher *m, spans *out, size_t from)
+{
+    size_t n = out->n - from, w = from;
+    int any = 0;
+    for (size_t r = from; r < out->n; r++)
+        any |= m->groups[out->v[r].group].near != 0;
+    if (!any)
+        return 0;
+    /* decide on the spans as found, then compact */
+    unsigned char *keep = malloc(n ? n : 1);
+    if (!keep)
+        return -1;
+    for (size_t r = from; r < out->n; r++)
+        keep[r - from] = !m->groups[out->v[r].group].near ||
+                         near_enough(m, out, from, &out->v[r]);
+    for (size_t r = from; r < out->n; r++)
+        if (keep[r - from])
+            out->v[w++] = out->v[r];
+    out->n = w;
+    free(keep);
+    return 0;
+}
+
 static int find_spans(const snip_request *rq, const snip_field *f, const tokens *ts,
                       spans *out)
 {
+    size_t from = out->n;
     buf cf = BUF_INIT;
     /* Function words alone are marked only when the query has nothing else
      * ("de" in "ile de france" would light up every French sentence). */
@@ -166,14 +215,14 @@ static int find_spans(const snip_request *rq, const snip_field *f, const tokens 
             }
             if (grp->glossary)
                 how = EVS_MATCH_GLOSSARY;
-            if (j && spans_add(out, ts->v[i].start, ts->v[last].end, g, how) < 0) {
+            if (j && spans_add(out, ts->v[i].start, ts->v[last].end, g, how, ts->v[i].pos) < 0) {
                 buf_free(&cf);
                 return -1;
             }
         }
     }
     buf_free(&cf);
-    return 0;
+    return keep_near(rq->m, out, from);
 }
 
 static int by_start(const void *a, const void *b)

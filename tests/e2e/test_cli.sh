@@ -112,6 +112,17 @@ ok "yaml: spans inline" grep -Eqx -- '    - \[[0-9]+, [0-9]+\]' "$tmp/yaml"
 "$EVSEARCH" --db "$tmp/db" --yaml --json x 2>/dev/null
 is "--yaml with --json refused" "$?" 2
 
+# --html: the text escaped, the matches in <mark>
+mkdir -p "$tmp/html"
+printf 'title: "Markup <b>in</b> titles"\ndescription: "Tags like <b>value chains</b> & co stay text."\n' \
+    >"$tmp/html/markup.yaml"
+"$EVINDEX" -q --db "$tmp/htmldb" "$tmp/html" >/dev/null
+"$EVSEARCH" --db "$tmp/htmldb" --html value chains >"$tmp/page.html"
+is "html exit status" "$?" 0
+ok "html: a whole page" grep -q "^<!DOCTYPE html>" "$tmp/page.html"
+ok "html: text escaped, match marked" grep -qF '&lt;b&gt;<mark class="exact">value chains</mark>&lt;/b&gt; &amp; co' "$tmp/page.html"
+ok "html: title escaped" grep -qF "<h2>Markup &lt;b&gt;in&lt;/b&gt; titles</h2>" "$tmp/page.html"
+
 # --batch: a query per line in, a JSON object per line out
 printf 'value chains\n"unclosed\n\n  \nmattino\n' | "$EVSEARCH" --db "$tmp/db" --batch >"$tmp/batch"
 is "batch: exit 2 when a query failed" "$?" 2

@@ -20,7 +20,8 @@ typedef struct run {
 } run;
 
 /* Snippets of one field of English text for query. */
-static run snip(const char *query, const char *text, unsigned max, unsigned chars, int whole)
+static run snip_in(const char *lang, const char *query, const char *text, unsigned max,
+                   unsigned chars, int whole)
 {
     run r = { 0 };
     char err[200];
@@ -31,10 +32,15 @@ static run snip(const char *query, const char *text, unsigned max, unsigned char
     r.q = matcher_build(r.tree, &langs, NULL, NULL, &r.m);
     CHECK(r.q != NULL);
     snip_field f = { F_SUMMARY, "summary", text, strlen(text) };
-    snip_request rq = { &r.m, match_langs_analyzer(&langs, "en"), match_langs_find(&langs, "en"),
+    snip_request rq = { &r.m, match_langs_analyzer(&langs, lang), match_langs_find(&langs, lang),
                         max, chars, whole, 0 };
     CHECK_INT(snippet_make(&rq, &f, 1, &r.frags, &r.n), 0);
     return r;
+}
+
+static run snip(const char *query, const char *text, unsigned max, unsigned chars, int whole)
+{
+    return snip_in("en", query, text, max, chars, whole);
 }
 
 static void done(run *r)
@@ -60,15 +66,20 @@ static char *marks(const run *r)
     return buf_detach(&b);
 }
 
-static void marks_are(const char *query, const char *text, const char *want)
+static void marks_in(const char *lang, const char *query, const char *text, const char *want)
 {
-    run r = snip(query, text, 3, 160, 0);
+    run r = snip_in(lang, query, text, 3, 160, 0);
     char *got = marks(&r);
     if (strcmp(got, want) != 0)
         fprintf(stderr, "query <%s> on <%s>\n", query, text);
     CHECK_STR(got, want);
     free(got);
     done(&r);
+}
+
+static void marks_are(const char *query, const char *text, const char *want)
+{
+    marks_in("en", query, text, want);
 }
 
 static void test_hard_cases(void)
@@ -94,6 +105,25 @@ static void test_hard_cases(void)
     marks_are("title:smes", "SMEs in the summary", "");                   /* another field */
     marks_are("the value", "the value of the region", "the value");
     marks_are("ile de france", "de la région", "");                       /* function word alone */
+    /* NEAR marks only the pairs that are near */
+    marks_are("chains NEAR/2 value", "chains far away from here. value chains",
+              "value chains");
+    marks_are("chains NEAR/2 value", "chains, not value: five words between them chains",
+              "chains|value");    /* the last "chains" is too far */
+    /* accents at the ends of words, umlauts with stemming, Greek with and
+     * without tonos, Cyrillic, CJK, combining marks, emoji, long words */
+    marks_are("mattino", "Mattinò.", "Mattinò");
+    marks_in("de", "kuche", "Die Küche und die Küchen", "Küche|Küchen");
+    marks_in("de", "Küchen", "eine Küche", "Küche");
+    marks_are("εξυπνη", "Η Έξυπνη εξειδίκευση", "Έξυπνη");
+    marks_are("ΈΞΥΠΝΗ", "η έξυπνη πόλη", "έξυπνη");
+    marks_are("москва", "Город Москва и область", "Москва");
+    marks_are("区域", "欧洲区域发展基金", "区域");
+    marks_are("ete", "un e\xcc\x81te\xcc\x81 chaud", "e\xcc\x81te\xcc\x81");
+    marks_are("regions", "😀 regions 😀", "regions");
+    marks_are("internationalisation", "Internationalisationsstrategien internationalisation",
+              "internationalisation");
+    marks_are("a", "<a href=\"x\">a & b</a>", "a|a|a");
 }
 
 static void test_fragments(void)
@@ -227,7 +257,7 @@ static void test_property(void)
 
 int main(void)
 {
-    CHECK_INT(match_langs_init(&langs, "en"), 0);
+    CHECK_INT(match_langs_init(&langs, "en de"), 0);
     test_hard_cases();
     test_fragments();
     test_property();
