@@ -15,6 +15,8 @@
  * from long paths are hashed to stay well below. */
 #define MAX_ID_TERM 200
 #define MAX_ANALYZERS 32
+/* How much of a session's text its language is guessed from. */
+#define DETECT_BYTES 2048
 
 struct doc_builder {
     struct {
@@ -512,7 +514,9 @@ static const char *session_lang(doc_builder *b, const session *s)
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         if (parts[i] && (buf_puts(t, parts[i]) < 0 || buf_putc(t, '\n') < 0))
             break;
-    return t->len ? txt_detect_lang(t->data, t->len) : NULL;
+    /* the first couple of kilobytes tell the language as well as the whole */
+    return t->len ? txt_detect_lang(t->data, t->len < DETECT_BYTES ? t->len : DETECT_BYTES)
+                  : NULL;
 }
 
 eng_status doc_builder_add(doc_builder *b, eng_db *db, const session *s,

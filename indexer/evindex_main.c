@@ -22,8 +22,17 @@
 #include "evsearch.h"
 
 /* Sessions added between two commits: bounds the writer's memory, and what
- * an interruption can lose. */
+ * an interruption can lose.  $EVINDEX_COMMIT_EVERY (a positive number)
+ * changes it, for tests of interruption on small corpora. */
 #define COMMIT_EVERY 2000
+
+static unsigned commit_every(void)
+{
+    const char *s = getenv("EVINDEX_COMMIT_EVERY");
+    char *end;
+    unsigned long n = s ? strtoul(s, &end, 10) : 0;
+    return s && *s && !*end && n > 0 && n <= 1000000 ? (unsigned)n : COMMIT_EVERY;
+}
 
 enum { EXIT_FILES_FAILED = 1, EXIT_FATAL = 2 };
 
@@ -39,7 +48,7 @@ typedef struct run {
     evs_writer *w;
     const char *db_path;
     int quiet, progress;
-    unsigned files, sessions, quotes, skipped, failed, pending;
+    unsigned files, sessions, quotes, skipped, failed, pending, commit_every;
     int fatal;
     struct timespec started, last_progress;
     /* directories being walked, to stop at symlink loops */
@@ -101,7 +110,7 @@ static void index_file(run *r, const char *path)
     r->quotes += st.quotes;
     r->pending += st.sessions;
     show_progress(r, path);
-    if (r->pending >= COMMIT_EVERY)
+    if (r->pending >= r->commit_every)
         commit(r);
 }
 
@@ -274,6 +283,7 @@ int main(int argc, char **argv)
         return EXIT_FATAL;
     }
     r.db_path = db_path;
+    r.commit_every = commit_every();
     r.progress = !r.quiet && isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &r.started);
     r.last_progress = r.started;
