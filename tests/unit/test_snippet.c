@@ -124,6 +124,12 @@ static void test_hard_cases(void)
     marks_are("internationalisation", "Internationalisationsstrategien internationalisation",
               "internationalisation");
     marks_are("a", "<a href=\"x\">a & b</a>", "a|a|a");
+    /* a word too long to be a term is passed over, and the match after
+     * it is still marked whole */
+    char longword[400];
+    memset(longword, 'x', 300);
+    strcpy(longword + 300, "é regions");
+    marks_are("regions", longword, "regions");
 }
 
 static void test_fragments(void)
