@@ -11,6 +11,10 @@
 
 /* Deeper nesting than this is refused rather than risking the stack. */
 #define MAX_DEPTH 64
+/* A query is something a person types or a script builds from a few
+ * fields; beyond these it is refused rather than run slowly. */
+#define MAX_QUERY_BYTES 16384
+#define MAX_QUERY_WORDS 256
 
 typedef enum tok_type {
     T_END, T_WORD, T_PHRASE, T_LPAREN, T_RPAREN, T_OR, T_AND, T_NOT, T_MINUS,
@@ -37,6 +41,7 @@ typedef struct parser {
     char *err;
     size_t errlen;
     int failed;
+    size_t words;       /* so far, against MAX_QUERY_WORDS */
 } parser;
 
 /* The 1-based column of byte offset at, counting characters. */
@@ -253,6 +258,11 @@ static qnode *term_node(parser *p, const token *t, const schema_text_field *fiel
             return NULL;
         }
         n->words[n->n_words++] = word;
+        if (++p->words > MAX_QUERY_WORDS) {
+            set_error(p, t->at, "too many words (at most %d in a query)", MAX_QUERY_WORDS);
+            qnode_free(n);
+            return NULL;
+        }
     }
     if (!n->n_words) {
         qnode_free(n);
@@ -576,9 +586,14 @@ static qnode *parse_or(parser *p)
 
 qnode *query_parse(const char *text, char *err, size_t errlen)
 {
-    parser p = { text ? text : "", text ? strlen(text) : 0, 0, { 0 }, 0, err, errlen, 0 };
+    parser p = { text ? text : "", text ? strlen(text) : 0, 0, { 0 }, 0, err, errlen, 0, 0 };
     if (errlen)
         err[0] = '\0';
+    if (p.len > MAX_QUERY_BYTES) {
+        snprintf(err, errlen, "the query is too long (%zu bytes; at most %d)", p.len,
+                 MAX_QUERY_BYTES);
+        return NULL;
+    }
     next(&p);
     qnode *root = p.failed ? NULL : parse_or(&p);
     if (!p.failed && p.tok.type == T_RPAREN)

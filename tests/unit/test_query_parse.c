@@ -105,6 +105,16 @@ int main(void)
     refuses("a NOT", "column 3: NOT needs a word");
     refuses("()", "column 1: nothing between the parentheses");
 
+    /* limits: a query is something a person types */
+    static char big[20000];
+    memset(big, 'a', sizeof big - 1);
+    refuses(big, "the query is too long (19999 bytes; at most 16384)");
+    static char many[4000];
+    many[0] = '\0';
+    for (int i = 0; i < 300; i++)
+        strcat(many, "w ");
+    refuses(many, "too many words (at most 256");
+
     char deep[300];
     memset(deep, '(', sizeof deep - 1);
     deep[sizeof deep - 1] = '\0';
