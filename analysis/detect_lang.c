@@ -1,29 +1,23 @@
 /*
- * detect_lang.c — a first, deliberately simple language guesser.
+ * detect_lang.c — language detection (see analysis.h), and the function
+ * words that snippets leave unmarked.
  *
- * Counts the frequent function words of each language among the words of
- * the text (compared after txt_fold, so the tables hold folded words:
- * lower case, no accents, σ for final sigma).  A word listed by k
- * languages gives each of them 1/k of a point, so that "de" or "la" weigh
- * little and the words proper to one language decide.  The best language
- * wins if it has at least two hits and half again the score of the
- * runner-up.  Greek is also recognised by its script.
+ * Detection scores the text with the character n-gram model of langid.c
+ * (the model compiled into the library) and takes the best language among
+ * those allowed, unless the text has too few letters or the best is not
+ * clearly ahead of the runner-up.
  *
- * A later version replaces this with a character n-gram model.
+ * The function words are short lists per language, compared after
+ * txt_fold (so the tables hold folded words: lower case, no accents, σ for
+ * final sigma).
  */
 #include "analysis.h"
 #include "internal.h"
+#include "langid.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
-
-#include <utf8proc.h>
-
-/* Only the first words of a long text are looked at. */
-#define DETECT_MAX_WORDS 4000
-/* Function words are short; longer words are not even folded. */
-#define DETECT_MAX_WORD 24
-/* Score of a word proper to one language (divisible by 1..6). */
-#define UNIT 60
 
 typedef struct lang_words {
     const char *code;
@@ -138,64 +132,130 @@ static int listed(const char *const *words, const char *w, size_t len)
     return 0;
 }
 
-static int is_greek(const char *word, size_t len)
+/* ------------------------------------------------------------ detection */
+
+/* Only the start of a long text is read. */
+#define DETECT_MAX_BYTES ((size_t)1 << 20)
+
+extern const unsigned char langid_model_blob[];
+extern const size_t langid_model_blob_size;
+
+static langid_model model;
+static int model_ok;
+static pthread_once_t model_once = PTHREAD_ONCE_INIT;
+
+static void model_init(void)
 {
-    utf8proc_int32_t c;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)word,
-                         (utf8proc_ssize_t)(len < 4 ? len : 4), &c) <= 0)
-        return 0;
-    return (c >= 0x0370 && c <= 0x03FF) || (c >= 0x1F00 && c <= 0x1FFF);
+    model_ok = langid_model_open(&model, langid_model_blob, langid_model_blob_size) == 0;
+}
+
+const langid_model *langid_default_model(void)
+{
+    pthread_once(&model_once, model_init);
+    return model_ok ? &model : NULL;
+}
+
+/* The model's languages among codes (NULL: all), as a bit mask. */
+static uint32_t lang_mask(const langid_model *m, const char *const *codes)
+{
+    if (!codes)
+        return m->nlangs == 32 ? 0xFFFFFFFFu : (1u << m->nlangs) - 1;
+    uint32_t mask = 0;
+    for (; *codes; codes++) {
+        int l = langid_lang_index(m, *codes);
+        if (l >= 0)
+            mask |= 1u << l;
+    }
+    return mask;
+}
+
+const char *txt_detect_lang_among(const char *text, size_t len, const char *const *codes)
+{
+    const langid_model *m = langid_default_model();
+    if (!m || !text)
+        return NULL;
+    uint32_t mask = lang_mask(m, codes);
+    if (!mask)
+        return NULL;
+    /* The first megabyte tells; a longer text is cut at a character. */
+    if (len > DETECT_MAX_BYTES) {
+        len = DETECT_MAX_BYTES;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--;
+    }
+    langid_result r;
+    langid_score(m, text, len, &r);
+    int best = langid_best(m, &r, mask, NULL);
+    return best < 0 ? NULL : m->codes[best];
 }
 
 const char *txt_detect_lang(const char *text, size_t len)
 {
-    unsigned score[NLANGS] = { 0 }, hits[NLANGS] = { 0 };
-    size_t cursor = 0, nwords = 0, greek = 0;
-    txt_span w;
-    buf f = BUF_INIT;
+    return txt_detect_lang_among(text, len, NULL);
+}
 
-    while (nwords < DETECT_MAX_WORDS &&
-           txt_next_word(text, len, &cursor, &w, NULL)) {
-        const char *word = text + w.start;
-        size_t wlen = w.end - w.start;
-        nwords++;
-        if (is_greek(word, wlen))
-            greek++;
-        if (wlen > DETECT_MAX_WORD)
-            continue;
-        buf_clear(&f);
-        if (txt_fold(word, wlen, &f) < 0) {
-            buf_free(&f);
-            return NULL;
-        }
-        int in[NLANGS], k = 0;
-        for (size_t l = 0; l < NLANGS; l++) {
-            in[l] = listed(langs[l].words, f.data, f.len);
-            k += in[l];
-        }
-        for (size_t l = 0; k && l < NLANGS; l++)
-            if (in[l]) {
-                score[l] += UNIT / (unsigned)k;
-                hits[l]++;
+typedef struct para {
+    txt_span span;
+    const char *lang;
+} para;
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+int txt_detect_paragraphs(const char *text, size_t len, const char *const *codes,
+                          txt_para_fn fn, void *ctx)
+{
+    para *ps = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < len;) {
+        size_t end = i;
+        while (end < len && text[end] != '\n')
+            end++;
+        size_t a = i, b = end;
+        while (a < b && is_blank(text[a]))
+            a++;
+        while (b > a && is_blank(text[b - 1]))
+            b--;
+        if (a < b) {
+            if (n == cap) {
+                size_t c = cap ? cap * 2 : 16;
+                para *q = realloc(ps, c * sizeof *q);
+                if (!q) {
+                    free(ps);
+                    return -1;
+                }
+                ps = q;
+                cap = c;
             }
+            ps[n].span = (txt_span){ a, b };
+            ps[n].lang = txt_detect_lang_among(text + a, b - a, codes);
+            n++;
+        }
+        i = end + 1;
     }
-    buf_free(&f);
-
-    if (greek >= 2 && greek * 2 > nwords)
-        return "el";
-
-    size_t best = 0;
-    for (size_t l = 1; l < NLANGS; l++)
-        if (score[l] > score[best])
-            best = l;
-    unsigned second = 0;
-    for (size_t l = 0; l < NLANGS; l++)
-        if (l != best && score[l] > second)
-            second = score[l];
-    if (hits[best] < 2 || score[best] * 2 < second * 3 ||
-        score[best] <= second)
-        return NULL;
-    return langs[best].code;
+    /* Too short to tell: the language of the next paragraph that tells (a
+     * heading belongs with what follows it), else of the one before. */
+    const char *next = NULL;
+    for (size_t k = n; k-- > 0;) {
+        if (ps[k].lang)
+            next = ps[k].lang;
+        else
+            ps[k].lang = next;
+    }
+    const char *prev = NULL;
+    for (size_t k = 0; k < n; k++) {
+        if (ps[k].lang)
+            prev = ps[k].lang;
+        else
+            ps[k].lang = prev;
+    }
+    int rc = 0;
+    for (size_t k = 0; k < n && rc == 0; k++)
+        rc = fn(ctx, ps[k].span, ps[k].lang);
+    free(ps);
+    return rc;
 }
 
 int txt_detect_check_tables(const char **bad)

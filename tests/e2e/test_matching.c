@@ -366,11 +366,16 @@ static void test_analyze_api(void)
         CHECK_INT(s.t[7].end, 54);
     }
 
-    /* No language given: detected; none to detect: no stems. */
+    /* No language given: detected, and stemmed when it was; a text too
+     * short to tell ("ab") has no language and no stems. */
     seen u = { 0 };
     CHECK_INT(evs_analyze("Straße", strlen("Straße"), NULL, on_token, &u, &info), EVS_OK);
-    CHECK(u.n == 1 && !u.t[0].has_stem && strcmp(u.t[0].term, "strasse") == 0);
+    CHECK(u.n == 1 && strcmp(u.t[0].term, "strasse") == 0);
+    CHECK_INT(u.t[0].has_stem, info.lang != NULL);
     CHECK_INT(info.stemmed, info.lang != NULL);
+    seen v = { 0 };
+    CHECK_INT(evs_analyze("ab", 2, NULL, on_token, &v, &info), EVS_OK);
+    CHECK(info.lang == NULL && v.n == 1 && !v.t[0].has_stem);
 
     /* A language without a stemmer: terms only. */
     seen g = { 0 };
