@@ -42,6 +42,8 @@ typedef enum schema_field {
     F_QUOTE_TEXT,
     F_COUNTRY,          /* indexed only: speakers' countries */
     F_ROLE,             /* indexed only: speakers' roles */
+    F_FIELD_LANGS,      /* fields written in another language than the
+                           session: "summary=fr description=de" */
     F_FIELD_COUNT
 } schema_field;
 

@@ -26,6 +26,7 @@ struct doc_builder {
     size_t n_analyzers;
     txt_analyzer *plain;        /* no stemming: language unknown */
     buf term, data, scratch, exact;
+    buf field_langs;            /* the session's F_FIELD_LANGS */
     /* Spelling data: counted here and handed to the engine once per batch
      * (doc_builder_flush), because a call per word and session cost a third
      * of the indexing time. */
@@ -60,6 +61,7 @@ void doc_builder_free(doc_builder *b)
     buf_free(&b->data);
     buf_free(&b->scratch);
     buf_free(&b->exact);
+    buf_free(&b->field_langs);
     strset_free(&b->words);
     strset_free(&b->batch);
     free(b->counts);
@@ -230,6 +232,28 @@ static eng_status index_text(doc_ctx *d, schema_field f, const char *text)
     return ENG_OK;
 }
 
+/* A field long enough to tell its language is indexed in it. */
+#define FIELD_LANG_MIN 200
+
+static eng_status index_own_lang(doc_ctx *d, schema_field f, const char *name,
+                                 const char *text, const char *session_lang)
+{
+    const char *lang = NULL;
+    size_t len = text ? strlen(text) : 0;
+    if (len >= FIELD_LANG_MIN && session_lang)
+        lang = txt_detect_lang(text, len < DETECT_BYTES ? len : DETECT_BYTES);
+    if (!lang || strcmp(lang, session_lang) == 0)
+        return index_text(d, f, text);
+    buf *fl = &d->b->field_langs;
+    if (buf_printf(fl, "%s%s=%s", fl->len ? " " : "", name, lang) < 0)
+        return ENG_E_NOMEM;
+    txt_analyzer *saved = d->an;
+    d->an = analyzer_for(d->b, lang);
+    eng_status st = index_text(d, f, text);
+    d->an = saved;
+    return st;
+}
+
 static eng_status add_bool(doc_ctx *d, const char *prefix, const char *value)
 {
     if (!value || !*value)
@@ -350,7 +374,8 @@ static int session_record(doc_builder *b, const session *s, const char *path,
            put_joined(r, &b->scratch, F_ORGANISERS, s->organisers, s->n_organisers, "\n") |
            put_joined(r, &b->scratch, F_INTERPRETATION, s->interpretation,
                       s->n_interpretation, " ") |
-           put_speakers(r, &b->scratch, s);
+           put_speakers(r, &b->scratch, s) |
+           record_put(r, F_FIELD_LANGS, b->field_langs.data, b->field_langs.len);
 }
 
 /* ------------------------------------------------------------ documents */
@@ -430,9 +455,13 @@ static eng_status add_session_doc(doc_builder *b, eng_db *db, const session *s,
     strset_clear(&b->words);
     doc_ctx d = { b, doc, &b->words, analyzer_for(b, lang), 0 };
     TRY(index_text(&d, F_TITLE, s->title));
-    TRY(index_text(&d, F_DESCRIPTION, s->description));
-    TRY(index_text(&d, F_SUMMARY, s->summary));
-    TRY(index_text(&d, F_TAKEAWAY, s->takeaway));
+    /* The long fields are stemmed in their own language when it is not
+     * the session's (a French summary of an English session); the record
+     * says which, so that snippets analyse them the same way. */
+    buf_clear(&b->field_langs);
+    TRY(index_own_lang(&d, F_DESCRIPTION, "description", s->description, lang));
+    TRY(index_own_lang(&d, F_SUMMARY, "summary", s->summary, lang));
+    TRY(index_own_lang(&d, F_TAKEAWAY, "takeaway", s->takeaway, lang));
     TRY(index_text(&d, F_THEME, s->theme));
     TRY(index_text(&d, F_TYPE, s->type));
     for (size_t i = 0; i < s->n_organisers; i++)

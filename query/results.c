@@ -77,6 +77,35 @@ static const struct { int tag; const char *name; } session_snip_fields[] = {
     { F_DESCRIPTION, "description" },
 };
 
+/* Fields written in another language than the session's (F_FIELD_LANGS,
+ * "summary=fr description=de") are analysed in it, as they were indexed. */
+static void field_languages(snip_field *fields, size_t n, const hit_source *src)
+{
+    const char *fl;
+    size_t len;
+    if (!record_get(src->data, src->len, F_FIELD_LANGS, &fl, &len))
+        return;
+    for (size_t i = 0; i < n; i++) {
+        size_t nl = strlen(fields[i].name);
+        for (const char *p = fl, *end = fl + len; p < end;) {
+            const char *sp = memchr(p, ' ', (size_t)(end - p));
+            const char *item_end = sp ? sp : end;
+            if ((size_t)(item_end - p) > nl + 1 && memcmp(p, fields[i].name, nl) == 0 &&
+                p[nl] == '=') {
+                char code[8];
+                size_t cl = (size_t)(item_end - p) - nl - 1;
+                if (cl < sizeof code) {
+                    memcpy(code, p + nl + 1, cl);
+                    code[cl] = '\0';
+                    fields[i].an = match_langs_analyzer(src->langs, code);
+                    fields[i].lang = match_langs_find(src->langs, code);
+                }
+            }
+            p = item_end + 1;
+        }
+    }
+}
+
 /* The request that marks src's query in text of the hit's language. */
 static snip_request request_for(const evs_hit *hit, const hit_source *src, unsigned frags,
                                 int whole)
@@ -98,10 +127,11 @@ int hit_explain_fields(const evs_hit *hit, const hit_source *src, buf *out)
     snip_field fields[sizeof all / sizeof all[0]];
     size_t n = 0;
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-        fields[n] = (snip_field){ (schema_field)all[i].tag, all[i].name, NULL, 0 };
+        fields[n] = (snip_field){ (schema_field)all[i].tag, all[i].name, NULL, 0, NULL, -1 };
         if (record_get(src->data, src->len, all[i].tag, &fields[n].text, &fields[n].len))
             n++;
     }
+    field_languages(fields, n, src);
     snip_request rq = request_for(hit, src, 1, 0);
     return snippet_explain(&rq, fields, n, out);
 }
@@ -111,13 +141,13 @@ static int make_snippets(evs_hit *hit, evs_hit_kind kind, const hit_source *src)
     snip_field fields[3];
     size_t n = 0, fallback = 0;
     if (kind == EVS_HIT_QUOTE) {
-        fields[n] = (snip_field){ F_QUOTE_TEXT, "quote", NULL, 0 };
+        fields[n] = (snip_field){ F_QUOTE_TEXT, "quote", NULL, 0, NULL, -1 };
         if (record_get(src->data, src->len, F_QUOTE_TEXT, &fields[n].text, &fields[n].len))
             n++;
     } else {
         for (size_t i = 0; i < 3; i++) {
             fields[n] = (snip_field){ (schema_field)session_snip_fields[i].tag,
-                                      session_snip_fields[i].name, NULL, 0 };
+                                      session_snip_fields[i].name, NULL, 0, NULL, -1 };
             if (record_get(src->data, src->len, session_snip_fields[i].tag,
                            &fields[n].text, &fields[n].len)) {
                 if (session_snip_fields[i].tag == F_DESCRIPTION)
@@ -126,6 +156,7 @@ static int make_snippets(evs_hit *hit, evs_hit_kind kind, const hit_source *src)
             }
         }
     }
+    field_languages(fields, n, src);
     snip_request rq = request_for(hit, src, kind == EVS_HIT_QUOTE ? 1 : src->opts->snippets,
                                   kind == EVS_HIT_QUOTE);
     rq.fallback = fallback;

@@ -183,7 +183,8 @@ static int find_spans(const snip_request *rq, const snip_field *f, const tokens 
             size_t j = 0, last = i;
             unsigned how = 0;
             if (grp->n == 1) {
-                how = word_matches(ts, &ts->v[i], &grp->words[0], rq->lang, f->text, &cf);
+                how = word_matches(ts, &ts->v[i], &grp->words[0], f->an ? f->lang : rq->lang,
+                                   f->text, &cf);
                 j = how != 0;
             } else {
                 /* a phrase: exact terms at consecutive positions.  Several
@@ -449,7 +450,8 @@ static int mark_fields(const snip_request *rq, const snip_field *fields, size_t 
         buf_clear(&ts.text);
         if (!fields[f].text || !fields[f].len)
             continue;
-        if (txt_analyze(rq->an, fields[f].text, fields[f].len, collect, &ts, NULL) != 0 ||
+        txt_analyzer *an = fields[f].an ? fields[f].an : rq->an;
+        if (txt_analyze(an, fields[f].text, fields[f].len, collect, &ts, NULL) != 0 ||
             ts.oom || find_spans(rq, &fields[f], &ts, &fm[f].s) < 0)
             rc = -1;
         normalise(&fm[f].s, fields[f].text);

@@ -21,6 +21,9 @@ typedef struct snip_field {
     const char *name;       /* shown as the fragment's field */
     const char *text;
     size_t len;
+    txt_analyzer *an;       /* its own language's analyzer, or NULL: the
+                               request's */
+    int lang;               /* with an: that language's index, or -1 */
 } snip_field;
 
 typedef struct snip_fragment {

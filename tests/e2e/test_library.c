@@ -143,6 +143,47 @@ static void test_indexing_from_memory(void)
     evs_db_close(db);
 }
 
+/* A French summary of an English session is stemmed in French: the
+ * summary's "régionaux" is found by "régional" (one French stem), which
+ * the English stemmer would not give, and marked as a stem match. */
+static void test_field_language(void)
+{
+    static const char text[] =
+        "title: Coastal cooperation\ndate: 2018-10-10\n"
+        "description: Coastal regions work together on tourism, ports and the protection of "
+        "their shores, and this workshop brings their managing authorities to one table to "
+        "compare what each of them has learnt about planning. The speakers will show how "
+        "the plans of the last period were drawn up, who took part in them, which of the "
+        "projects were finished on time and which were not, and what the regions would "
+        "change in the next programming period, from the first consultation of the public "
+        "to the evaluation of the results after the end of the programme.\n"
+        "summary: Les représentants des conseils régionaux ont présenté leurs plans, et les "
+        "programmes opérationnels ont été comparés. Les acteurs locaux et les partenaires "
+        "sociaux ont insisté sur la coopération entre les ports et les communes littorales.\n";
+    evs_writer *w = NULL;
+    CHECK_INT(evs_writer_open(db_path, &w), EVS_OK);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/coast.yaml", text, sizeof text - 1, NULL), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open(db_path, &db), EVS_OK);
+    evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
+    o.explain = 1;
+    evs_results *res = NULL;
+    CHECK_INT(evs_search(db, "régional lang:en", &o, &res), EVS_OK);   /* an English session */
+    CHECK_INT(evs_results_count(res, EVS_HIT_SESSION), 1);
+    const evs_hit *hit = evs_results_hit(res, EVS_HIT_SESSION, 0);
+    CHECK(hit && strstr(evs_hit_explain(hit), "summary: régionaux (stem)"));
+    evs_results_free(res);
+    evs_db_close(db);
+
+    CHECK_INT(evs_writer_open(db_path, &w), EVS_OK);
+    CHECK_INT(evs_writer_remove(w, "memory/coast.yaml"), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+}
+
 /* ------------------------------------------------ threads and a writer */
 
 typedef struct searcher {
@@ -269,6 +310,7 @@ int main(void)
     snprintf(db_path, sizeof db_path, "%s/db", dir);
     test_errors_and_lifetimes();
     test_indexing_from_memory();
+    test_field_language();
     test_threads_while_indexing();
     test_stub_database(dir);
     char cmd[512];
