@@ -235,22 +235,75 @@ static eng_status index_text(doc_ctx *d, schema_field f, const char *text)
 /* A field long enough to tell its language is indexed in it. */
 #define FIELD_LANG_MIN 200
 
+typedef struct para {
+    txt_span span;
+    const char *lang;
+} para;
+
+typedef struct paras {
+    para v[64];             /* more paragraphs than this: the rest as the last */
+    size_t n;
+} paras;
+
+static int on_para(void *ctx, txt_span span, const char *lang)
+{
+    paras *ps = ctx;
+    if (ps->n == sizeof ps->v / sizeof ps->v[0])
+        return 1;
+    ps->v[ps->n++] = (para){ span, lang };
+    return 0;
+}
+
+/* Indexes text[from, to) as part of field f in lang. */
+static eng_status index_in(doc_ctx *d, schema_field f, const char *text, size_t from,
+                           size_t to, const char *lang)
+{
+    txt_analyzer *saved = d->an;
+    d->an = analyzer_for(d->b, lang);
+    char *part = strndup(text + from, to - from);
+    eng_status st = part ? index_text(d, f, part) : ENG_E_NOMEM;
+    free(part);
+    d->an = saved;
+    return st;
+}
+
+/*
+ * A long field is stemmed in its own language, and each of its paragraphs
+ * in theirs when they differ (a French paragraph in an English summary).
+ * What differs from the session's language is listed in the record
+ * (F_FIELD_LANGS: "summary=fr", or "summary@120-480=de" for a paragraph's
+ * bytes), so that snippets analyse the text as it was indexed.
+ */
 static eng_status index_own_lang(doc_ctx *d, schema_field f, const char *name,
                                  const char *text, const char *session_lang)
 {
-    const char *lang = NULL;
     size_t len = text ? strlen(text) : 0;
-    if (len >= FIELD_LANG_MIN && session_lang)
-        lang = txt_detect_lang(text, len < DETECT_BYTES ? len : DETECT_BYTES);
-    if (!lang || strcmp(lang, session_lang) == 0)
+    paras ps = { .n = 0 };
+    if (len < FIELD_LANG_MIN || !session_lang ||
+        txt_detect_paragraphs(text, len, NULL, on_para, &ps) < 0 || ps.n == 0)
         return index_text(d, f, text);
+    int mixed = 0;
+    for (size_t i = 1; i < ps.n; i++)
+        mixed |= strcmp(ps.v[i].lang ? ps.v[i].lang : "", ps.v[0].lang ? ps.v[0].lang : "") != 0;
     buf *fl = &d->b->field_langs;
-    if (buf_printf(fl, "%s%s=%s", fl->len ? " " : "", name, lang) < 0)
-        return ENG_E_NOMEM;
-    txt_analyzer *saved = d->an;
-    d->an = analyzer_for(d->b, lang);
-    eng_status st = index_text(d, f, text);
-    d->an = saved;
+    if (!mixed) {
+        const char *lang = ps.v[0].lang;
+        if (!lang || strcmp(lang, session_lang) == 0)
+            return index_text(d, f, text);
+        if (buf_printf(fl, "%s%s=%s", fl->len ? " " : "", name, lang) < 0)
+            return ENG_E_NOMEM;
+        return index_in(d, f, text, 0, len, lang);
+    }
+    eng_status st = ENG_OK;
+    for (size_t i = 0; st == ENG_OK && i < ps.n; i++) {
+        const char *lang = ps.v[i].lang ? ps.v[i].lang : session_lang;
+        size_t from = ps.v[i].span.start;
+        size_t to = i + 1 < ps.n ? ps.v[i + 1].span.start : len;
+        if (strcmp(lang, session_lang) != 0 &&
+            buf_printf(fl, "%s%s@%zu-%zu=%s", fl->len ? " " : "", name, from, to, lang) < 0)
+            return ENG_E_NOMEM;
+        st = index_in(d, f, text, from, to, lang);
+    }
     return st;
 }
 

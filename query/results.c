@@ -77,12 +77,14 @@ static const struct { int tag; const char *name; } session_snip_fields[] = {
     { F_DESCRIPTION, "description" },
 };
 
-/* Fields written in another language than the session's (F_FIELD_LANGS,
- * "summary=fr description=de") are analysed in it, as they were indexed. */
-static void field_languages(snip_field *fields, size_t n, const hit_source *src)
+/* Fields, or paragraphs of them, written in another language than the
+ * session's (F_FIELD_LANGS: "summary=fr", "summary@120-480=de") are
+ * analysed in it, as they were indexed.  pieces has room for max. */
+static void field_languages(snip_field *fields, size_t n, const hit_source *src,
+                            snip_piece *pieces, size_t max)
 {
     const char *fl;
-    size_t len;
+    size_t len, used = 0;
     if (!record_get(src->data, src->len, F_FIELD_LANGS, &fl, &len))
         return;
     for (size_t i = 0; i < n; i++) {
@@ -90,15 +92,24 @@ static void field_languages(snip_field *fields, size_t n, const hit_source *src)
         for (const char *p = fl, *end = fl + len; p < end;) {
             const char *sp = memchr(p, ' ', (size_t)(end - p));
             const char *item_end = sp ? sp : end;
-            if ((size_t)(item_end - p) > nl + 1 && memcmp(p, fields[i].name, nl) == 0 &&
-                p[nl] == '=') {
-                char code[8];
-                size_t cl = (size_t)(item_end - p) - nl - 1;
-                if (cl < sizeof code) {
-                    memcpy(code, p + nl + 1, cl);
-                    code[cl] = '\0';
-                    fields[i].an = match_langs_analyzer(src->langs, code);
-                    fields[i].lang = match_langs_find(src->langs, code);
+            const char *eq = memchr(p, '=', (size_t)(item_end - p));
+            char code[8];
+            size_t cl = eq ? (size_t)(item_end - eq - 1) : sizeof code;
+            if (eq && cl < sizeof code && (size_t)(eq - p) >= nl &&
+                memcmp(p, fields[i].name, nl) == 0 && (p[nl] == '=' || p[nl] == '@')) {
+                memcpy(code, eq + 1, cl);
+                code[cl] = '\0';
+                txt_analyzer *an = match_langs_analyzer(src->langs, code);
+                int lang = match_langs_find(src->langs, code);
+                unsigned long from = 0, to = 0;
+                if (p[nl] == '=') {
+                    fields[i].an = an;
+                    fields[i].lang = lang;
+                } else if (sscanf(p + nl, "@%lu-%lu=", &from, &to) == 2 && used < max) {
+                    if (!fields[i].pieces)
+                        fields[i].pieces = &pieces[used];
+                    pieces[used++] = (snip_piece){ from, to, an, lang };
+                    fields[i].n_pieces++;
                 }
             }
             p = item_end + 1;
@@ -127,11 +138,13 @@ int hit_explain_fields(const evs_hit *hit, const hit_source *src, buf *out)
     snip_field fields[sizeof all / sizeof all[0]];
     size_t n = 0;
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-        fields[n] = (snip_field){ (schema_field)all[i].tag, all[i].name, NULL, 0, NULL, -1 };
+        fields[n] = (snip_field){ (schema_field)all[i].tag, all[i].name, NULL, 0,
+                                  NULL, -1, NULL, 0 };
         if (record_get(src->data, src->len, all[i].tag, &fields[n].text, &fields[n].len))
             n++;
     }
-    field_languages(fields, n, src);
+    snip_piece pieces[64];
+    field_languages(fields, n, src, pieces, 64);
     snip_request rq = request_for(hit, src, 1, 0);
     return snippet_explain(&rq, fields, n, out);
 }
@@ -141,13 +154,14 @@ static int make_snippets(evs_hit *hit, evs_hit_kind kind, const hit_source *src)
     snip_field fields[3];
     size_t n = 0, fallback = 0;
     if (kind == EVS_HIT_QUOTE) {
-        fields[n] = (snip_field){ F_QUOTE_TEXT, "quote", NULL, 0, NULL, -1 };
+        fields[n] = (snip_field){ F_QUOTE_TEXT, "quote", NULL, 0, NULL, -1, NULL, 0 };
         if (record_get(src->data, src->len, F_QUOTE_TEXT, &fields[n].text, &fields[n].len))
             n++;
     } else {
         for (size_t i = 0; i < 3; i++) {
             fields[n] = (snip_field){ (schema_field)session_snip_fields[i].tag,
-                                      session_snip_fields[i].name, NULL, 0, NULL, -1 };
+                                      session_snip_fields[i].name, NULL, 0,
+                                      NULL, -1, NULL, 0 };
             if (record_get(src->data, src->len, session_snip_fields[i].tag,
                            &fields[n].text, &fields[n].len)) {
                 if (session_snip_fields[i].tag == F_DESCRIPTION)
@@ -156,7 +170,8 @@ static int make_snippets(evs_hit *hit, evs_hit_kind kind, const hit_source *src)
             }
         }
     }
-    field_languages(fields, n, src);
+    snip_piece pieces[64];
+    field_languages(fields, n, src, pieces, 64);
     snip_request rq = request_for(hit, src, kind == EVS_HIT_QUOTE ? 1 : src->opts->snippets,
                                   kind == EVS_HIT_QUOTE);
     rq.fallback = fallback;

@@ -13,6 +13,7 @@ typedef struct tok {
     size_t start, end;
     uint32_t pos;
     size_t term, stem;      /* offsets into the token text buffer; stem: -1 */
+    int lang;               /* the language its stem is in (an index), or -1 */
 } tok;
 
 typedef struct tokens {
@@ -20,6 +21,11 @@ typedef struct tokens {
     size_t n, cap;
     buf text;               /* terms and stems, NUL-separated */
     int oom;
+    /* while analysing one piece of a field: where it starts, the position
+     * its first word takes, and its language */
+    size_t base_off;
+    uint32_t base_pos, next_pos;
+    int lang;
 } tokens;
 
 static int collect(void *ctx, const txt_token *t)
@@ -34,9 +40,12 @@ static int collect(void *ctx, const txt_token *t)
         ts->cap = cap;
     }
     tok *k = &ts->v[ts->n];
-    k->start = t->span.start;
-    k->end = t->span.end;
-    k->pos = t->pos;
+    k->start = ts->base_off + t->span.start;
+    k->end = ts->base_off + t->span.end;
+    k->pos = ts->base_pos + t->pos;
+    k->lang = ts->lang;
+    if (k->pos + 1 > ts->next_pos)
+        ts->next_pos = k->pos + 1;
     k->term = ts->text.len;
     k->stem = (size_t)-1;
     if (buf_append(&ts->text, t->term, t->term_len + 1) < 0)
@@ -88,9 +97,10 @@ static unsigned same_term_how(const char *text, const tok *k, const match_word *
 }
 
 /* How token k matches query word w (EVS_MATCH_*), or 0. */
-static unsigned word_matches(const tokens *ts, const tok *k, const match_word *w, int lang,
+static unsigned word_matches(const tokens *ts, const tok *k, const match_word *w,
                              const char *text, buf *cf)
 {
+    int lang = k->lang;
     if (!w->term)
         return 0;
     const char *term = ts->text.data + k->term;
@@ -183,8 +193,7 @@ static int find_spans(const snip_request *rq, const snip_field *f, const tokens 
             size_t j = 0, last = i;
             unsigned how = 0;
             if (grp->n == 1) {
-                how = word_matches(ts, &ts->v[i], &grp->words[0], f->an ? f->lang : rq->lang,
-                                   f->text, &cf);
+                how = word_matches(ts, &ts->v[i], &grp->words[0], f->text, &cf);
                 j = how != 0;
             } else {
                 /* a phrase: exact terms at consecutive positions.  Several
@@ -439,6 +448,40 @@ static int overlaps(const field_marks *fm, const window *w)
     return 0;
 }
 
+/* Analyses text[from, to) of field f with an (language index lang), its
+ * tokens continuing the field's offsets and positions. */
+static int tokenise_piece(tokens *ts, const snip_field *f, size_t from, size_t to,
+                          txt_analyzer *an, int lang)
+{
+    if (from >= to)
+        return 0;
+    ts->base_off = from;
+    ts->base_pos = ts->next_pos;
+    ts->lang = lang;
+    return txt_analyze(an, f->text + from, to - from, collect, ts, NULL);
+}
+
+/* A field's tokens, each paragraph analysed in the language it was
+ * indexed in (the field's, or its own piece's). */
+static int tokenise(const snip_request *rq, const snip_field *f, tokens *ts)
+{
+    txt_analyzer *an = f->an ? f->an : rq->an;
+    int lang = f->an ? f->lang : rq->lang;
+    ts->next_pos = 0;
+    size_t at = 0;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < f->n_pieces; i++) {
+        const snip_piece *p = &f->pieces[i];
+        if (p->start < at || p->end > f->len || p->start > p->end)
+            continue;   /* a record that does not fit the text: ignore it */
+        rc = tokenise_piece(ts, f, at, p->start, an, lang);
+        if (rc == 0)
+            rc = tokenise_piece(ts, f, p->start, p->end, p->an, p->lang);
+        at = p->end;
+    }
+    return rc ? rc : tokenise_piece(ts, f, at, f->len, an, lang);
+}
+
 /* Finds the marks of every field. */
 static int mark_fields(const snip_request *rq, const snip_field *fields, size_t n,
                        field_marks *fm)
@@ -450,9 +493,8 @@ static int mark_fields(const snip_request *rq, const snip_field *fields, size_t 
         buf_clear(&ts.text);
         if (!fields[f].text || !fields[f].len)
             continue;
-        txt_analyzer *an = fields[f].an ? fields[f].an : rq->an;
-        if (txt_analyze(an, fields[f].text, fields[f].len, collect, &ts, NULL) != 0 ||
-            ts.oom || find_spans(rq, &fields[f], &ts, &fm[f].s) < 0)
+        if (tokenise(rq, &fields[f], &ts) != 0 || ts.oom ||
+            find_spans(rq, &fields[f], &ts, &fm[f].s) < 0)
             rc = -1;
         normalise(&fm[f].s, fields[f].text);
         if (fm[f].s.n && !(fm[f].used = calloc(fm[f].s.n, 1)))

@@ -24,7 +24,16 @@ typedef struct snip_field {
     txt_analyzer *an;       /* its own language's analyzer, or NULL: the
                                request's */
     int lang;               /* with an: that language's index, or -1 */
+    /* paragraphs in yet another language: [start, end) of text each */
+    const struct snip_piece *pieces;
+    size_t n_pieces;
 } snip_field;
+
+typedef struct snip_piece {
+    size_t start, end;
+    txt_analyzer *an;
+    int lang;
+} snip_piece;
 
 typedef struct snip_fragment {
     const char *field;      /* the snip_field's name */

@@ -178,7 +178,30 @@ static void test_field_language(void)
     evs_results_free(res);
     evs_db_close(db);
 
+    /* a German paragraph inside an English summary: stemmed in German */
+    static const char mixed[] =
+        "title: Industrial regions and their suppliers\ndate: 2017-10-11\n"
+        "summary: |\n"
+        "  The panel discussed how industrial regions keep their suppliers when the large "
+        "plants change hands, and what regional agencies can do to help small firms adapt.\n\n"
+        "  Die Zulieferer der Region sind in globale Wertschöpfungsketten eingebunden und "
+        "brauchen Unterstützung, wenn sich die großen Werke neu ausrichten.\n\n"
+        "  The speakers agreed that training, shared testing facilities and early warning "
+        "of closures matter more than subsidies to single companies.\n";
     CHECK_INT(evs_writer_open(db_path, &w), EVS_OK);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/mixed.yaml", mixed, sizeof mixed - 1, NULL), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+    CHECK_INT(evs_db_open(db_path, &db), EVS_OK);
+    CHECK_INT(evs_search(db, "wertschöpfungskette lang:en", &o, &res), EVS_OK);
+    CHECK_INT(evs_results_count(res, EVS_HIT_SESSION), 1);
+    hit = evs_results_hit(res, EVS_HIT_SESSION, 0);
+    CHECK(hit && strstr(evs_hit_explain(hit), "summary: Wertschöpfungsketten (stem)"));
+    evs_results_free(res);
+    evs_db_close(db);
+
+    CHECK_INT(evs_writer_open(db_path, &w), EVS_OK);
+    CHECK_INT(evs_writer_remove(w, "memory/mixed.yaml"), EVS_OK);
     CHECK_INT(evs_writer_remove(w, "memory/coast.yaml"), EVS_OK);
     CHECK_INT(evs_writer_commit(w), EVS_OK);
     evs_writer_close(w);

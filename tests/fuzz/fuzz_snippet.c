@@ -47,9 +47,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     eng_query *q = matcher_build(tree, &langs, NULL, NULL, &m);
     if (q) {
         /* the text as two fields, the second its later half */
-        snip_field f[2] = { { F_SUMMARY, "summary", text, len, NULL, -1 },
+        snip_field f[2] = { { F_SUMMARY, "summary", text, len, NULL, -1, NULL, 0 },
                             { F_DESCRIPTION, "description", text + len / 2, len - len / 2,
-                              NULL, -1 } };
+                              NULL, -1, NULL, 0 } };
         snip_request rq = { &m, match_langs_analyzer(&langs, "en"),
                             match_langs_find(&langs, "en"), 3, 80 + (unsigned)(len % 160),
                             (int)(len & 1), 0 };

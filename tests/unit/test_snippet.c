@@ -31,7 +31,7 @@ static run snip_in(const char *lang, const char *query, const char *text, unsign
         return r;
     r.q = matcher_build(r.tree, &langs, NULL, NULL, &r.m);
     CHECK(r.q != NULL);
-    snip_field f = { F_SUMMARY, "summary", text, strlen(text), NULL, -1 };
+    snip_field f = { F_SUMMARY, "summary", text, strlen(text), NULL, -1, NULL, 0 };
     snip_request rq = { &r.m, match_langs_analyzer(&langs, lang), match_langs_find(&langs, lang),
                         max, chars, whole, 0 };
     CHECK_INT(snippet_make(&rq, &f, 1, &r.frags, &r.n), 0);
