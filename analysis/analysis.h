@@ -192,6 +192,9 @@ const char *txt_detect_lang(const char *text, size_t len);
 const char *txt_detect_lang_among(const char *text, size_t len,
                                   const char *const *codes);
 
+/* Whether the detector knows the language code ("fr": yes; "xx": no). */
+int txt_lang_known(const char *code);
+
 /*
  * Mixed pages: calls fn for every paragraph of text[0..len) — each line,
  * without its leading and trailing white space; blank lines are skipped —

@@ -169,6 +169,12 @@ static uint32_t lang_mask(const langid_model *m, const char *const *codes)
     return mask;
 }
 
+int txt_lang_known(const char *code)
+{
+    const langid_model *m = langid_default_model();
+    return m && code && langid_lang_index(m, code) >= 0;
+}
+
 const char *txt_detect_lang_among(const char *text, size_t len, const char *const *codes)
 {
     const langid_model *m = langid_default_model();

@@ -27,6 +27,11 @@ struct doc_builder {
     txt_analyzer *plain;        /* no stemming: language unknown */
     buf term, data, scratch, exact;
     buf field_langs;            /* the session's F_FIELD_LANGS */
+    /* the languages detection chooses among (NULL: all 24), as the
+     * NULL-terminated list txt_detect_lang_among wants */
+    char among_codes[24][8];
+    const char *among_list[25];
+    const char *const *among;
     /* Spelling data: counted here and handed to the engine once per batch
      * (doc_builder_flush), because a call per word and session cost a third
      * of the indexing time. */
@@ -66,6 +71,34 @@ void doc_builder_free(doc_builder *b)
     strset_free(&b->batch);
     free(b->counts);
     free(b);
+}
+
+int doc_builder_set_languages(doc_builder *b, const char *codes)
+{
+    if (!codes) {
+        b->among = NULL;
+        return 0;
+    }
+    size_t n = 0;
+    for (const char *p = codes; *p;) {
+        size_t len = strcspn(p, " ,");
+        if (len) {
+            if (len >= sizeof b->among_codes[0] || n == 24)
+                return -1;
+            memcpy(b->among_codes[n], p, len);
+            b->among_codes[n][len] = '\0';
+            if (!txt_lang_known(b->among_codes[n]))
+                return -1;
+            b->among_list[n] = b->among_codes[n];
+            n++;
+        }
+        p += len + (p[len] != '\0');
+    }
+    if (n == 0)
+        return -1;
+    b->among_list[n] = NULL;
+    b->among = b->among_list;
+    return 0;
 }
 
 const char *doc_builder_languages(const doc_builder *b)
@@ -280,7 +313,7 @@ static eng_status index_own_lang(doc_ctx *d, schema_field f, const char *name,
     size_t len = text ? strlen(text) : 0;
     paras ps = { .n = 0 };
     if (len < FIELD_LANG_MIN || !session_lang ||
-        txt_detect_paragraphs(text, len, NULL, on_para, &ps) < 0 || ps.n == 0)
+        txt_detect_paragraphs(text, len, d->b->among, on_para, &ps) < 0 || ps.n == 0)
         return index_text(d, f, text);
     int mixed = 0;
     for (size_t i = 1; i < ps.n; i++)
@@ -554,7 +587,7 @@ static eng_status add_quote_doc(doc_builder *b, eng_db *db, const session *s,
                                 const session_quote *q, const char *path,
                                 size_t index, size_t qi, const char *session_lang)
 {
-    const char *lang = txt_detect_lang(q->text, strlen(q->text));
+    const char *lang = txt_detect_lang_among(q->text, strlen(q->text), b->among);
     if (!lang)
         lang = session_lang;
     eng_doc *doc = NULL;
@@ -597,7 +630,8 @@ static const char *session_lang(doc_builder *b, const session *s)
         if (parts[i] && (buf_puts(t, parts[i]) < 0 || buf_putc(t, '\n') < 0))
             break;
     /* the first couple of kilobytes tell the language as well as the whole */
-    return t->len ? txt_detect_lang(t->data, t->len < DETECT_BYTES ? t->len : DETECT_BYTES)
+    return t->len ? txt_detect_lang_among(t->data, t->len < DETECT_BYTES ? t->len : DETECT_BYTES,
+                                          b->among)
                   : NULL;
 }
 

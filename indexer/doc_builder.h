@@ -29,6 +29,10 @@ eng_status doc_builder_add(doc_builder *b, eng_db *db, const session *s,
  * data ("did you mean"); call it before each commit. */
 eng_status doc_builder_flush(doc_builder *b, eng_db *db);
 
+/* Restricts language detection to codes (ISO 639-1, space or comma
+ * separated; NULL: all 24).  -1 when a code is unknown or there are none. */
+int doc_builder_set_languages(doc_builder *b, const char *codes);
+
 /* The languages seen so far, space separated ("" when none). */
 const char *doc_builder_languages(const doc_builder *b);
 

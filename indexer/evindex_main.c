@@ -215,6 +215,9 @@ static void usage(FILE *to)
           "               else the nearest .evsearch directory in the current directory\n"
           "               or a parent, else .evsearch in the current directory\n"
           "  -q, --quiet  no progress line, only errors and the summary\n"
+          "  --languages CODES\n"
+          "               the languages the pages are in (\"en fr de\"): detection\n"
+          "               chooses among these only; default: the 24 EU languages\n"
           "  --dump       index nothing: print what is understood of each FILE as\n"
           "               YAML (docs/session-yaml.md), to check a page, correct it\n"
           "               and index the YAML instead; no database is used\n"
@@ -251,10 +254,12 @@ int main(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { "dump", no_argument, NULL, 'D' },
+        { "languages", required_argument, NULL, 'L' },
         { NULL, 0, NULL, 0 },
     };
     const char *db_opt = NULL;
     int dump = 0;
+    const char *languages = NULL;
     run r = { 0 };
     int c;
     if (evindex_wants_analyze(argc, argv))      /* its own options; no database */
@@ -266,6 +271,7 @@ int main(int argc, char **argv)
         case 'h': usage(stdout); return 0;
         case 'V': printf("evindex %s\n", evs_version()); return 0;
         case 'D': dump = 1; break;
+        case 'L': languages = optarg; break;
         default: usage(stderr); return EXIT_FATAL;
         }
     }
@@ -287,7 +293,8 @@ int main(int argc, char **argv)
     r.progress = !r.quiet && isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &r.started);
     r.last_progress = r.started;
-    if (evs_writer_open(db_path, &r.w) != EVS_OK) {
+    if (evs_writer_open(db_path, &r.w) != EVS_OK ||
+        (languages && evs_writer_set_languages(r.w, languages) != EVS_OK)) {
         fprintf(stderr, "evindex: %s\n", evs_writer_errmsg(r.w));
         evs_writer_close(r.w);
         free(db_path);

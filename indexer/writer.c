@@ -238,6 +238,17 @@ evs_status evs_writer_add_sessions(evs_writer *w, const char *source,
     return rc;
 }
 
+evs_status evs_writer_set_languages(evs_writer *w, const char *codes)
+{
+    if (!w || !w->builder)
+        return w ? fail(&w->err, EVS_INVALID, "the writer is not open") : EVS_INVALID;
+    if (doc_builder_set_languages(w->builder, codes) < 0)
+        return fail(&w->err, EVS_INVALID,
+                    "languages \"%s\": give ISO 639-1 codes of EU languages, such as "
+                    "\"en fr de\"", codes);
+    return EVS_OK;
+}
+
 evs_status evs_writer_remove(evs_writer *w, const char *source)
 {
     if (!w || !source)

@@ -364,6 +364,14 @@ evs_status evs_writer_add_sessions(evs_writer *w, const char *source,
  */
 evs_status evs_writer_remove(evs_writer *w, const char *source);
 
+/*
+ * The languages an archive is written in: detection chooses among these
+ * ISO 639-1 codes only ("en fr de"; NULL: the 24 official EU languages),
+ * which helps where languages are close (Slovak and Czech).  EVS_INVALID,
+ * with the message, for a code the detector does not know.
+ */
+evs_status evs_writer_set_languages(evs_writer *w, const char *codes);
+
 /* Makes everything added so far visible, atomically. */
 evs_status evs_writer_commit(evs_writer *w);
 

@@ -207,6 +207,35 @@ static void test_field_language(void)
     evs_writer_close(w);
 }
 
+/* Detection among the archive's languages only. */
+static void test_archive_languages(void)
+{
+    static const char de[] =
+        "title: Bürgerenergie\ndescription: Die Gemeinden im Alpenraum gründen "
+        "Energiegemeinschaften, und die Bürgerinnen und Bürger beteiligen sich an den "
+        "Anlagen.\n";
+    evs_writer *w = NULL;
+    CHECK_INT(evs_writer_open(db_path, &w), EVS_OK);
+    CHECK_INT(evs_writer_set_languages(w, "en xx"), EVS_INVALID);
+    CHECK(strstr(evs_writer_errmsg(w), "en xx") != NULL);
+    CHECK_INT(evs_writer_set_languages(w, ""), EVS_INVALID);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/de1.yaml", de, sizeof de - 1, NULL), EVS_OK);
+    CHECK_INT(evs_writer_set_languages(w, "en, fr"), EVS_OK);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/de2.yaml", de, sizeof de - 1, NULL), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open(db_path, &db), EVS_OK);
+    CHECK_INT(count(db, "energiegemeinschaften lang:de"), 1);   /* all 24: German */
+    CHECK_INT(count(db, "energiegemeinschaften -lang:de"), 1);  /* among en, fr: not */
+    evs_db_close(db);
+    CHECK_INT(evs_writer_open(db_path, &w), EVS_OK);
+    CHECK_INT(evs_writer_remove(w, "memory/de1.yaml"), EVS_OK);
+    CHECK_INT(evs_writer_remove(w, "memory/de2.yaml"), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+}
+
 /* ------------------------------------------------ threads and a writer */
 
 typedef struct searcher {
@@ -334,6 +363,7 @@ int main(void)
     test_errors_and_lifetimes();
     test_indexing_from_memory();
     test_field_language();
+    test_archive_languages();
     test_threads_while_indexing();
     test_stub_database(dir);
     char cmd[512];
