@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "evsearch.h"
@@ -291,6 +292,8 @@ static int index_batches(int batches)
         }
         if (evs_writer_commit(w) != EVS_OK)
             return 1;
+        /* let the searchers run between commits */
+        nanosleep(&(struct timespec){ 0, 20 * 1000 * 1000 }, NULL);
     }
     evs_writer_close(w);
     return 0;
@@ -301,12 +304,14 @@ static void test_threads_while_indexing(void)
     volatile int stop = 0;
     searcher a = { 0, 0, &stop }, b = { 0, 0, &stop };
     pthread_t ta, tb;
-    CHECK_INT(pthread_create(&ta, NULL, search_loop, &a), 0);
-    CHECK_INT(pthread_create(&tb, NULL, search_loop, &b), 0);
+    /* fork before any thread exists: a child forked from a threaded
+     * process can inherit a lock (the allocator's) that nobody releases */
     fflush(NULL);
     pid_t child = fork();
     if (child == 0)
         _exit(index_batches(40));
+    CHECK_INT(pthread_create(&ta, NULL, search_loop, &a), 0);
+    CHECK_INT(pthread_create(&tb, NULL, search_loop, &b), 0);
     int status = 0;
     CHECK(child > 0 && waitpid(child, &status, 0) == child);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
