@@ -7,25 +7,9 @@ set -u
 EVINDEX=$1 EVSEARCH=$2 SRC=$3
 SEED=000_acfea4267ebb15da.txt
 unset EVSEARCH_DB
-fails=0 checks=0
+. "$(dirname "$0")/checks.sh"
 tmp=$(mktemp -d /tmp/evs-bad-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-
-ok() {          # ok DESCRIPTION COMMAND...: the command must succeed
-    desc=$1; shift
-    checks=$((checks + 1))
-    if ! "$@" >/dev/null 2>&1; then
-        echo "FAIL: $desc" >&2
-        fails=$((fails + 1))
-    fi
-}
-is() {          # is DESCRIPTION GOT WANT
-    checks=$((checks + 1))
-    if [ "$2" != "$3" ]; then
-        echo "FAIL: $1: got '$2', want '$3'" >&2
-        fails=$((fails + 1))
-    fi
-}
 
 # --- the inputs ----------------------------------------------------------------
 in=$tmp/in
@@ -123,5 +107,4 @@ ok "--dump of a FIFO says what it is" grep -q "fifo.txt: not a regular file (a F
 timeout 60 "$EVINDEX" --dump "$in/sub/up" 2>"$tmp/err"
 ok "--dump of a directory says what it is" grep -q "up: not a regular file (a directory)" "$tmp/err"
 
-echo "$((checks - fails)) passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

