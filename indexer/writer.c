@@ -87,6 +87,9 @@ const char *evs_writer_errmsg(const evs_writer *w)
 static evs_status write_sessions(evs_writer *w, const char *abs, const session_list *list,
                                  evs_file_stats *stats)
 {
+    evs_file_stats ignored;
+    if (!stats)
+        stats = &ignored;
     buf term = BUF_INIT;
     if (buf_printf(&term, "%s%s", PREFIX_SOURCE, abs) < 0)
         return fail(&w->err, EVS_NOMEM, "out of memory");
@@ -107,16 +110,26 @@ static evs_status write_sessions(evs_writer *w, const char *abs, const session_l
     return EVS_OK;
 }
 
-evs_status evs_writer_add_file(evs_writer *w, const char *path, evs_file_stats *stats)
+/* What every add starts with: stats zeroed (stats may be NULL), its
+ * arguments there (args_ok; else the message is what), the writer still
+ * usable after earlier failures. */
+static evs_status start_add(evs_writer *w, evs_file_stats *stats, int args_ok,
+                            const char *what)
 {
-    evs_file_stats ignored;
-    if (!stats)
-        stats = &ignored;
-    stats->sessions = stats->quotes = 0;
-    if (!w || !path)
-        return EVS_INVALID;
+    if (stats)
+        stats->sessions = stats->quotes = 0;
+    if (!w || !args_ok)
+        return w ? fail(&w->err, EVS_INVALID, "%s", what) : EVS_INVALID;
     if (w->broken)
         return fail(&w->err, EVS_IO, "an earlier database write failed; nothing more is added");
+    return EVS_OK;
+}
+
+evs_status evs_writer_add_file(evs_writer *w, const char *path, evs_file_stats *stats)
+{
+    evs_status st = start_add(w, stats, path != NULL, "NULL path");
+    if (st != EVS_OK)
+        return st;
     /* read first: its messages say more than realpath's about a file that
      * is missing, a link loop or a FIFO */
     session_list list = { 0 };
@@ -155,6 +168,17 @@ static char *source_key(const char *source)
     return NULL;
 }
 
+/* Writes list as what source gave, replacing what it gave before. */
+static evs_status write_under(evs_writer *w, const char *source, const session_list *list,
+                              evs_file_stats *stats)
+{
+    char *key = source_key(source);
+    evs_status rc = key ? write_sessions(w, key, list, stats)
+                        : fail(&w->err, EVS_NOMEM, "out of memory");
+    free(key);
+    return rc;
+}
+
 typedef int (*text_reader)(const char *text, size_t len, session_list *out, char *err,
                            size_t errlen);
 
@@ -175,14 +199,9 @@ static int read_page(const char *text, size_t len, session_list *out, char *err,
 static evs_status add_text(evs_writer *w, const char *source, const char *text, size_t len,
                            evs_file_stats *stats, text_reader reader, const char *sep)
 {
-    evs_file_stats ignored;
-    if (!stats)
-        stats = &ignored;
-    stats->sessions = stats->quotes = 0;
-    if (!w || !source || (!text && len))
-        return w ? fail(&w->err, EVS_INVALID, "NULL source or text") : EVS_INVALID;
-    if (w->broken)
-        return fail(&w->err, EVS_IO, "an earlier database write failed; nothing more is added");
+    evs_status st = start_add(w, stats, source && (text || !len), "NULL source or text");
+    if (st != EVS_OK)
+        return st;
     if (len > SOURCE_MAX_BYTES)
         return fail(&w->err, EVS_BAD_INPUT, "%s: too large (%zu bytes; at most %u MiB)",
                     source, len, SOURCE_MAX_BYTES >> 20);
@@ -192,12 +211,8 @@ static evs_status add_text(evs_writer *w, const char *source, const char *text, 
                         ? EVS_OK
                         : fail(&w->err, strcmp(why, "out of memory") ? EVS_BAD_INPUT : EVS_NOMEM,
                                "%s%s%s", source, sep, why);
-    char *key = rc == EVS_OK ? source_key(source) : NULL;
-    if (rc == EVS_OK && !key)
-        rc = fail(&w->err, EVS_NOMEM, "out of memory");
     if (rc == EVS_OK)
-        rc = write_sessions(w, key, &list, stats);
-    free(key);
+        rc = write_under(w, source, &list, stats);
     session_list_free(&list);
     return rc;
 }
@@ -218,22 +233,13 @@ evs_status evs_writer_add_sessions(evs_writer *w, const char *source,
                                    const evs_session *const *s, size_t n,
                                    evs_file_stats *stats)
 {
-    evs_file_stats ignored;
-    if (!stats)
-        stats = &ignored;
-    stats->sessions = stats->quotes = 0;
-    if (!w || !source || (!s && n))
-        return w ? fail(&w->err, EVS_INVALID, "NULL source or sessions") : EVS_INVALID;
-    if (w->broken)
-        return fail(&w->err, EVS_IO, "an earlier database write failed; nothing more is added");
+    evs_status rc = start_add(w, stats, source && (s || !n), "NULL source or sessions");
+    if (rc != EVS_OK)
+        return rc;
     session_list list = { 0 };
-    evs_status rc = session_list_from_api(s, n, &list, &w->err, source);
-    char *key = rc == EVS_OK ? source_key(source) : NULL;
-    if (rc == EVS_OK && !key)
-        rc = fail(&w->err, EVS_NOMEM, "out of memory");
+    rc = session_list_from_api(s, n, &list, &w->err, source);
     if (rc == EVS_OK)
-        rc = write_sessions(w, key, &list, stats);
-    free(key);
+        rc = write_under(w, source, &list, stats);
     session_list_free(&list);
     return rc;
 }
