@@ -49,6 +49,7 @@ typedef struct run {
     const char *db_path;
     int quiet, progress;
     unsigned files, sessions, quotes, skipped, failed, pending, commit_every;
+    unsigned unchanged, removed;
     int fatal;
     struct timespec started, last_progress;
     /* directories being walked, to stop at symlink loops */
@@ -103,6 +104,11 @@ static void index_file(run *r, const char *path)
             r->failed++;
         else
             r->fatal = 1;
+        return;
+    }
+    if (st.unchanged) {
+        r->unchanged++;
+        show_progress(r, path);
         return;
     }
     r->files++;
@@ -208,13 +214,16 @@ static void usage(FILE *to)
           "session pages (*.txt) and YAML sessions (*.yaml, *.yml) are indexed,\n"
           "other files and hidden entries are skipped.  A file named on the\n"
           "command line is always read, as YAML when it ends in .yaml or .yml.\n"
-          "Indexing a file again replaces what it gave before.\n"
+          "Indexing a file again replaces what it gave before; a file unchanged since\n"
+          "it was indexed is skipped, and the sessions of files that are gone from a\n"
+          "directory given are removed.\n"
           "\n"
           "Options:\n"
           "  --db PATH    the database (created when missing); default: $EVSEARCH_DB,\n"
           "               else the nearest .evsearch directory in the current directory\n"
           "               or a parent, else .evsearch in the current directory\n"
           "  -q, --quiet  no progress line, only errors and the summary\n"
+          "  --rebuild    read every file again, even those unchanged\n"
           "  --languages CODES\n"
           "               the languages the pages are in (\"en fr de\"): detection\n"
           "               chooses among these only; default: the 24 EU languages\n"
@@ -241,6 +250,12 @@ static void summary(const run *r)
     if (r->skipped)
         printf("Skipped %u file%s that %s not .txt, .yaml or .yml.\n", r->skipped,
                r->skipped == 1 ? "" : "s", r->skipped == 1 ? "is" : "are");
+    if (r->unchanged)
+        printf("Unchanged since they were indexed: %u file%s (use --rebuild to read them "
+               "again).\n", r->unchanged, r->unchanged == 1 ? "" : "s");
+    if (r->removed)
+        printf("Removed the sessions of %u file%s that %s gone.\n", r->removed,
+               r->removed == 1 ? "" : "s", r->removed == 1 ? "is" : "are");
     if (r->failed)
         printf("Failed: %u file%s could not be indexed (see the messages above).\n",
                r->failed, r->failed == 1 ? "" : "s");
@@ -255,11 +270,13 @@ int main(int argc, char **argv)
         { "version", no_argument, NULL, 'V' },
         { "dump", no_argument, NULL, 'D' },
         { "languages", required_argument, NULL, 'L' },
+        { "rebuild", no_argument, NULL, 'R' },
         { NULL, 0, NULL, 0 },
     };
     const char *db_opt = NULL;
     int dump = 0;
     const char *languages = NULL;
+    int rebuild = 0;
     run r = { 0 };
     int c;
     if (evindex_wants_analyze(argc, argv))      /* its own options; no database */
@@ -272,6 +289,7 @@ int main(int argc, char **argv)
         case 'V': printf("evindex %s\n", evs_version()); return 0;
         case 'D': dump = 1; break;
         case 'L': languages = optarg; break;
+        case 'R': rebuild = 1; break;
         default: usage(stderr); return EXIT_FATAL;
         }
     }
@@ -294,7 +312,8 @@ int main(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &r.started);
     r.last_progress = r.started;
     if (evs_writer_open(db_path, &r.w) != EVS_OK ||
-        (languages && evs_writer_set_languages(r.w, languages) != EVS_OK)) {
+        (languages && evs_writer_set_languages(r.w, languages) != EVS_OK) ||
+        evs_writer_set_rebuild(r.w, rebuild) != EVS_OK) {
         fprintf(stderr, "evindex: %s\n", evs_writer_errmsg(r.w));
         evs_writer_close(r.w);
         free(db_path);
@@ -307,6 +326,21 @@ int main(int argc, char **argv)
 
     for (int i = optind; i < argc && !interrupted && !r.fatal; i++)
         walk(&r, argv[i], 1);
+    /* the files under a directory that are no longer there: their sessions
+     * go (only after a walk that was not cut short, so nothing is removed
+     * that was merely not reached) */
+    for (int i = optind; i < argc && !interrupted && !r.fatal; i++) {
+        struct stat sb;
+        unsigned removed = 0;
+        if (stat(argv[i], &sb) != 0 || !S_ISDIR(sb.st_mode))
+            continue;
+        if (evs_writer_remove_missing(r.w, argv[i], &removed) != EVS_OK) {
+            clear_progress(&r);
+            fprintf(stderr, "evindex: %s\n", evs_writer_errmsg(r.w));
+            r.fatal = 1;
+        }
+        r.removed += removed;
+    }
     if (!r.fatal)
         commit(&r);
     clear_progress(&r);

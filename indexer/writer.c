@@ -7,6 +7,7 @@
  * database exactly as the last commit left it.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,17 +15,21 @@
 
 #include "../common/schema.h"
 #include "../query/internal.h"
+#include "../common/strset.h"
 #include "doc_builder.h"
 #include "page_reader.h"
 #include "session_api.h"
 #include "yaml_reader.h"
 #include "source_file.h"
+#include "sources.h"
 
 struct evs_writer {
     eng_db *db;
     doc_builder *builder;
     buf err;
     int broken;         /* an engine write failed: refuse to commit */
+    int rebuild;        /* read every file, whatever its recorded hash */
+    strset seen;        /* files added (or found unchanged) since open */
 };
 
 static evs_status engine_fail(evs_writer *w, eng_status st, const char *what)
@@ -117,11 +122,30 @@ static evs_status start_add(evs_writer *w, evs_file_stats *stats, int args_ok,
                             const char *what)
 {
     if (stats)
-        stats->sessions = stats->quotes = 0;
+        stats->sessions = stats->quotes = stats->unchanged = 0;
     if (!w || !args_ok)
         return w ? fail(&w->err, EVS_INVALID, "%s", what) : EVS_INVALID;
     if (w->broken)
         return fail(&w->err, EVS_IO, "an earlier database write failed; nothing more is added");
+    return EVS_OK;
+}
+
+/* Whether the file at abs is as it was indexed (its hash in *hash, 0 when
+ * it cannot be hashed: the read that follows will say why). */
+static evs_status unchanged(evs_writer *w, const char *abs, uint64_t *hash, int *same)
+{
+    *same = 0;
+    *hash = 0;
+    if (!abs || sources_hash_file(abs, hash) != 0)
+        return EVS_OK;
+    if (w->rebuild)
+        return EVS_OK;
+    uint64_t old;
+    int known;
+    eng_status st = sources_get(w->db, abs, &old, &known);
+    if (st != ENG_OK)
+        return engine_fail(w, st, "reading the database failed");
+    *same = known && old == *hash;
     return EVS_OK;
 }
 
@@ -130,18 +154,88 @@ evs_status evs_writer_add_file(evs_writer *w, const char *path, evs_file_stats *
     evs_status st = start_add(w, stats, path != NULL, "NULL path");
     if (st != EVS_OK)
         return st;
+    char *abs = realpath(path, NULL);
+    uint64_t hash;
+    int same;
+    st = unchanged(w, abs, &hash, &same);
+    if (st == EVS_OK && same) {
+        if (stats)
+            stats->unchanged = 1;
+        st = strset_add(&w->seen, abs, strlen(abs), NULL) < 0
+                 ? fail(&w->err, EVS_NOMEM, "out of memory") : EVS_OK;
+        free(abs);
+        return st;
+    }
     /* read first: its messages say more than realpath's about a file that
      * is missing, a link loop or a FIFO */
     session_list list = { 0 };
-    evs_status rc = source_file_read(path, &list, &w->err);
-    char *abs = NULL;
-    if (rc == EVS_OK && !(abs = realpath(path, NULL)))
+    evs_status rc = st != EVS_OK ? st : source_file_read(path, &list, &w->err);
+    if (rc == EVS_OK && !abs)
         rc = fail(&w->err, EVS_BAD_INPUT, "%s: %s", path, strerror(errno));
     if (rc == EVS_OK)
         rc = write_sessions(w, abs, &list, stats);
+    if (rc == EVS_OK && hash) {
+        eng_status es = sources_set(w->db, abs, hash);
+        if (es != ENG_OK) {
+            w->broken = 1;
+            rc = engine_fail(w, es, "writing to the database failed");
+        }
+    }
+    if (rc == EVS_OK && strset_add(&w->seen, abs, strlen(abs), NULL) < 0)
+        rc = fail(&w->err, EVS_NOMEM, "out of memory");
     session_list_free(&list);
     free(abs);
     return rc;
+}
+
+evs_status evs_writer_set_rebuild(evs_writer *w, int rebuild)
+{
+    if (!w)
+        return EVS_INVALID;
+    w->rebuild = rebuild != 0;
+    return EVS_OK;
+}
+
+typedef struct missing {
+    evs_writer *w;
+    unsigned removed;
+    evs_status rc;
+} missing;
+
+static int remove_if_missing(void *ctx, const char *abs)
+{
+    missing *m = ctx;
+    int fresh = strset_add(&m->w->seen, abs, strlen(abs), NULL);
+    if (fresh < 0) {
+        m->rc = fail(&m->w->err, EVS_NOMEM, "out of memory");
+        return 1;
+    }
+    if (!fresh)
+        return 0;       /* added, or found unchanged, in this run */
+    /* not seen in this run (the look-up has just added it): it is gone */
+    m->rc = evs_writer_remove(m->w, abs);
+    if (m->rc == EVS_OK)
+        m->removed++;
+    return m->rc != EVS_OK;
+}
+
+evs_status evs_writer_remove_missing(evs_writer *w, const char *root, unsigned *removed)
+{
+    if (removed)
+        *removed = 0;
+    if (!w || !root)
+        return w ? fail(&w->err, EVS_INVALID, "NULL root") : EVS_INVALID;
+    char *abs = realpath(root, NULL);
+    if (!abs)
+        return fail(&w->err, EVS_BAD_INPUT, "%s: %s", root, strerror(errno));
+    missing m = { w, 0, EVS_OK };
+    eng_status st = sources_each_under(w->db, abs, remove_if_missing, &m);
+    free(abs);
+    if (st != ENG_OK)
+        return engine_fail(w, st, "reading the database failed");
+    if (removed)
+        *removed = m.removed;
+    return m.rc;
 }
 
 /* An absolute form of a path named by the caller, for a file that may no
@@ -269,6 +363,8 @@ evs_status evs_writer_remove(evs_writer *w, const char *source)
         return fail(&w->err, EVS_NOMEM, "out of memory");
     }
     eng_status st = eng_db_delete_term(w->db, term.data);
+    if (st == ENG_OK)
+        st = sources_forget(w->db, key);
     free(key);
     buf_free(&term);
     if (st != ENG_OK) {
@@ -337,6 +433,7 @@ void evs_writer_close(evs_writer *w)
         return;
     eng_db_close(w->db);
     doc_builder_free(w->builder);
+    strset_free(&w->seen);
     buf_free(&w->err);
     free(w);
 }

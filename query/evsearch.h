@@ -108,7 +108,8 @@ typedef enum evs_sort {
 typedef struct evs_search_options {
     unsigned version;         /* EVS_SEARCH_OPTIONS_VERSION */
     unsigned offset;          /* sessions to skip */
-    unsigned limit;           /* sessions to return (0: none) */
+    unsigned limit;           /* sessions to return (0: none, and then the
+                                 estimated total is exact) */
     unsigned quote_limit;     /* quotes to return (0: none) */
     unsigned snippets;        /* fragments per session (0: none) */
     unsigned fragment_chars;  /* about this many characters each (0: 160) */
@@ -282,6 +283,7 @@ const char *evs_writer_errmsg(const evs_writer *w);
 typedef struct evs_file_stats {
     unsigned sessions;      /* sessions indexed from the file */
     unsigned quotes;        /* speaker quotes indexed from the file */
+    unsigned unchanged;     /* 1: the file is as it was indexed: skipped */
 } evs_file_stats;
 
 /*
@@ -296,6 +298,21 @@ typedef struct evs_file_stats {
  * then refuses further work and commits nothing more.
  */
 evs_status evs_writer_add_file(evs_writer *w, const char *path, evs_file_stats *stats);
+
+/*
+ * Incremental indexing: evs_writer_add_file remembers each file's content
+ * hash, and a file added again unchanged is skipped (stats->unchanged).
+ * With rebuild set, every file is read again whatever its hash.
+ */
+evs_status evs_writer_set_rebuild(evs_writer *w, int rebuild);
+
+/*
+ * Removes the sessions of every file at or below root (a directory) that
+ * was indexed before but was not added through this writer since it was
+ * opened: the files that are gone (or were left out).  *removed (may be
+ * NULL) receives how many files.  Visible at the next commit.
+ */
+evs_status evs_writer_remove_missing(evs_writer *w, const char *root, unsigned *removed);
 
 /*
  * The same from text in memory: a session page (evs_writer_add_page) or

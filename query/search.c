@@ -199,8 +199,8 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
                            const evs_search_options *opts)
 {
     unsigned limit = kind == EVS_HIT_SESSION ? opts->limit : opts->quote_limit;
-    if (limit == 0 && !(kind == EVS_HIT_SESSION && opts->facets))
-        return ENG_OK;      /* facets alone still need the match */
+    if (limit == 0 && kind == EVS_HIT_QUOTE)
+        return ENG_OK;      /* sessions are counted even when none is shown */
     eng_query *kq = of_kind(q, kind == EVS_HIT_SESSION ? KIND_SESSION : KIND_QUOTE);
     if (!kq)
         return ENG_E_NOMEM;
@@ -213,6 +213,12 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
     so.sort_slot = SLOT_DATE;
     so.sort_descending = sort != EVS_SORT_DATE;
     so.relevance_first = sort == EVS_SORT_RELEVANCE;
+    if (kind == EVS_HIT_SESSION && limit == 0) {
+        /* only the count is wanted: make it exact, not an estimate */
+        uint32_t docs = 0;
+        if (eng_db_doccount(d->db, &docs) == ENG_OK)
+            so.check_at_least = docs;
+    }
     if (kind == EVS_HIT_SESSION && opts->facets) {
         so.facet_slots = facet_slots;
         so.n_facet_slots = EVS_FACET_COUNT;

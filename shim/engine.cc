@@ -346,6 +346,27 @@ extern "C" eng_status eng_db_each_term(eng_db *db, const char *prefix, eng_term_
     });
 }
 
+extern "C" eng_status eng_db_each_metadata_key(eng_db *db, const char *prefix, eng_key_fn fn,
+                                               void *ctx)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!fn)
+        return fail(&db->errmsg, ENG_E_INVALID, "each metadata key: no callback");
+    if (eng_status st = need_open(db))
+        return st;
+    return guarded(&db->errmsg, "each metadata key", [&] {
+        std::string pfx = prefix ? prefix : "";
+        for (auto it = db->xdb->metadata_keys_begin(pfx), end = db->xdb->metadata_keys_end(pfx);
+             it != end; ++it) {
+            const std::string key = *it;
+            if (fn(ctx, key.c_str(), key.size()))
+                break;
+        }
+        return ENG_OK;
+    });
+}
+
 extern "C" eng_status eng_db_doc_data(eng_db *db, eng_docid id, char **out, size_t *out_len)
 {
     if (!db)

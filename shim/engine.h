@@ -80,6 +80,10 @@ eng_status eng_db_termfreq(eng_db *db, const char *term, size_t len, uint32_t *o
  * *out_len may be NULL. */
 eng_status eng_db_get_metadata(eng_db *db, const char *key, char **out, size_t *out_len);
 eng_status eng_db_set_metadata(eng_db *db, const char *key, const char *value, size_t len);
+/* Every metadata key starting with prefix, in order (as committed); fn
+ * returns non-zero to stop.  An empty value deletes a key. */
+typedef int (*eng_key_fn)(void *ctx, const char *key, size_t len);
+eng_status eng_db_each_metadata_key(eng_db *db, const char *prefix, eng_key_fn fn, void *ctx);
 
 /*
  * Writing.  Changes become visible to readers only at eng_db_commit, all at
