@@ -3,15 +3,15 @@
  * libyaml's emitter, so that quoting and escaping are libyaml's, not ours.
  *
  * Each top-level value is one YAML document.  A string that a YAML reader
- * would take for something else (a number, a boolean, null, a date) is
- * double-quoted; other strings are left to the emitter.
+ * would take for something else (common/yaml_quote.h) is double-quoted;
+ * other strings are left to the emitter.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <yaml.h>
 
+#include "../common/yaml_quote.h"
 #include "sprinter.h"
 
 #define MAX_NEST 32
@@ -88,20 +88,6 @@ static void end(sprinter *sp)
         emit(y, &ev, yaml_sequence_end_event_initialize(&ev));
 }
 
-static int looks_special(const char *s, size_t len)
-{
-    static const char *const words[] = {
-        "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"
-    };
-    if (len == 0)
-        return 1;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == len && strncasecmp(words[i], s, len) == 0)
-            return 1;
-    /* numbers, dates and times: anything starting like one */
-    return strchr("0123456789+-.", s[0]) != NULL;
-}
-
 static void scalar(yaml_printer *y, const char *s, size_t len, int quote)
 {
     begin_doc(y);
@@ -121,7 +107,7 @@ static void string(sprinter *sp, const char *s, size_t len)
     if (!s)
         scalar((yaml_printer *)sp, "null", 4, 0);
     else
-        scalar((yaml_printer *)sp, s, len, looks_special(s, len));
+        scalar((yaml_printer *)sp, s, len, yaml_needs_quotes(s, len));
 }
 
 static void integer(sprinter *sp, long long v)

@@ -6,7 +6,7 @@
  * "&", a ": " inside, a tab, a line with trailing spaces) and falls back
  * from the style asked for to one that can hold the text.  What it cannot
  * know is which plain texts another YAML tool would read as something else
- * than a string; those are quoted here (see needs_quotes).
+ * than a string; those are quoted here (see common/yaml_quote.h).
  */
 #include "yaml_writer.h"
 
@@ -16,6 +16,7 @@
 #include <utf8proc.h>
 #include <yaml.h>
 
+#include "../common/yaml_quote.h"
 #include "yaml_reader.h"
 
 typedef struct yw {
@@ -162,48 +163,6 @@ static int check_sessions(const session_list *l, char *err, size_t errlen)
 
 /* ------------------------------------------------------------ scalars */
 
-static int is_one_of(const char *s, const char *const *words, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(s, words[i]) == 0)
-            return 1;
-    return 0;
-}
-
-/*
- * Would a YAML 1.1 or 1.2 tool read this plain text as something else than
- * a string?  Null, booleans (YAML 1.1 has "yes", "no", "on", "off", "y",
- * "n": "no" is also Norwegian's language code), numbers in any base, with
- * "_" or as base 60 ("14:30", which is why times are quoted), ".inf",
- * ".nan", and the merge key "<<".  Erring on the side of quoting is
- * harmless: only readability is at stake.
- */
-static int needs_quotes(const char *s)
-{
-    static const char *const words[] = {
-        "~",     "null",  "Null",  "NULL",  "y",     "Y",     "yes",
-        "Yes",   "YES",   "n",     "N",     "no",    "No",    "NO",
-        "true",  "True",  "TRUE",  "false", "False", "FALSE", "on",
-        "On",    "ON",    "off",   "Off",   "OFF",   "<<",    "=",
-    };
-    if (is_one_of(s, words, sizeof words / sizeof words[0]))
-        return 1;
-    const char *p = s + (*s == '+' || *s == '-');
-    if (*p == '.') {
-        static const char *const special[] = {"inf", "Inf", "INF",
-                                              "nan", "NaN", "NAN"};
-        if (is_one_of(p + 1, special, sizeof special / sizeof special[0]))
-            return 1;
-    }
-    if (!((*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' && p[1] <= '9')))
-        return 0;
-    /* from a digit on: only what numbers of some base are written with */
-    for (; *p; p++)
-        if (!strchr("0123456789abcdefABCDEFxXoO_.:+-", *p))
-            return 0;
-    return 1;
-}
-
 static int nomem(yw *w)
 {
     return w->rc = failf(w->err, w->errlen, YAML_WRITE_NOMEM,
@@ -243,7 +202,7 @@ static int scalar(yw *w, const char *s)
     yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
     if (strchr(s, '\n'))
         style = YAML_LITERAL_SCALAR_STYLE;
-    else if (needs_quotes(s))
+    else if (yaml_needs_quotes(s, strlen(s)))
         style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
     return scalar_as(w, s, style);
 }
@@ -362,7 +321,7 @@ static int write_session(yw *w, const session *s)
         key(w, "date");
         scalar_as(w, s->date, YAML_PLAIN_SCALAR_STYLE);
     }
-    /* times are quoted by needs_quotes: "14:30" is base 60 in YAML 1.1 */
+    /* times are quoted by yaml_needs_quotes: "14:30" is base 60 in YAML 1.1 */
     pair(w, "start_time", s->start_time);
     pair(w, "end_time", s->end_time);
     pair(w, "timezone", s->timezone);

@@ -56,7 +56,6 @@ typedef struct build {
     unsigned nears;                 /* NEAR nodes numbered so far */
     matcher *m;
     buf tmp, cf;
-    int oom;
 } build;
 
 static void word_free(match_word *w)
@@ -591,7 +590,7 @@ eng_query *matcher_build(const qnode *tree, const match_langs *langs, const glos
                          const match_opts *mo, matcher *m)
 {
     static const match_opts defaults;
-    build b = { langs, gl, mo ? mo : &defaults, 0, m, BUF_INIT, BUF_INIT, 0 };
+    build b = { langs, gl, mo ? mo : &defaults, 0, m, BUF_INIT, BUF_INIT };
     m->groups = NULL;
     m->n = 0;
     eng_query *q = node_query(&b, tree, 1);
