@@ -400,8 +400,24 @@ static void score_block(const langid_model *m, const pos *ps, unsigned np,
     }
 }
 
-void langid_score(const langid_model *m, const char *text, size_t len,
-                  langid_result *r)
+/* The scores of what has been summed so far. */
+static void finish(const langid_model *m, const sums *t, size_t letters, langid_result *r)
+{
+    for (uint32_t l = 0; l < m->nlangs; l++) {
+        double sc = 0;
+        for (int n = 0; n < LANGID_ORDERS; n++)
+            sc -= (double)t->acc[n][l] * m->step[n];
+        sc += (double)t->backed[l] * m->backoff + (double)t->unseen[l] * m->unseen;
+        sc += m->word_weight * ((double)t->words * m->word_floor[l] +
+                                (double)t->acc[LANGID_WORD][l] * m->step[LANGID_WORD]);
+        r->score[l] = sc;
+    }
+    r->grams = t->grams;
+    r->letters = letters;
+}
+
+void langid_score_until(const langid_model *m, const char *text, size_t len,
+                        uint32_t mask, double margin, langid_result *r)
 {
     /* Integer sums, turned into log probabilities at the end: stored values
      * per kind, orders backed off and unseen characters per language. */
@@ -433,20 +449,23 @@ void langid_score(const langid_model *m, const char *text, size_t len,
             lookup(m, h, nh, first);
             score_block(m, ps, np, first, &t);
             np = nh = 0;
+            /* Decided: the rest of the text could not plausibly overturn
+             * a lead this large, and reading it is what detection costs. */
+            if (more && mask && t.grams >= LANGID_DECIDE_MIN) {
+                double lead;
+                finish(m, &t, letters, r);
+                if (langid_best(m, r, mask, &lead) >= 0 && lead >= margin)
+                    return;
+            }
         }
     } while (more);
+    finish(m, &t, letters, r);
+}
 
-    for (uint32_t l = 0; l < m->nlangs; l++) {
-        double sc = 0;
-        for (int n = 0; n < LANGID_ORDERS; n++)
-            sc -= (double)t.acc[n][l] * m->step[n];
-        sc += (double)t.backed[l] * m->backoff + (double)t.unseen[l] * m->unseen;
-        sc += m->word_weight * ((double)t.words * m->word_floor[l] +
-                                (double)t.acc[LANGID_WORD][l] * m->step[LANGID_WORD]);
-        r->score[l] = sc;
-    }
-    r->grams = t.grams;
-    r->letters = letters;
+void langid_score(const langid_model *m, const char *text, size_t len,
+                  langid_result *r)
+{
+    langid_score_until(m, text, len, 0, INFINITY, r);
 }
 
 int langid_best(const langid_model *m, const langid_result *r, uint32_t mask,

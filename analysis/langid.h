@@ -129,6 +129,23 @@ void langid_score(const langid_model *m, const char *text, size_t len,
                   langid_result *r);
 
 /*
+ * The same, but stops reading once the best language among those of mask
+ * leads the runner-up by margin (nats) or more, after LANGID_DECIDE_MIN
+ * characters at least: a long text's language is usually clear after a
+ * few sentences, and the rest would cost time without changing the
+ * answer.  r then holds the scores of the part read.  The minimum matters
+ * more than the margin: paragraphs often open with a name in another
+ * language ("Agenția pentru Dezvoltare Regională Centru said ...").  On
+ * 3,784 paragraphs of 200 bytes or more (generated pages and corpus/),
+ * stopping after 64 characters agreed with reading all in 97.8% to 99.3%
+ * (margins 30 to 100), after 128 in 99.5% to 99.8%, after 200 in 100% with
+ * a margin of 60, reading 36% of the characters.
+ */
+#define LANGID_DECIDE_MIN 200
+void langid_score_until(const langid_model *m, const char *text, size_t len,
+                        uint32_t mask, double margin, langid_result *r);
+
+/*
  * The best language among those whose bit is set in mask (bit i: the
  * model's language i), or -1 when the text gives too little to tell: fewer
  * than LANGID_MIN_LETTERS letters, or fewer than LANGID_SHORT letters and a

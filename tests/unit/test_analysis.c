@@ -698,6 +698,34 @@ static int test_damaged_models(void)
     return bad;
 }
 
+/* Reading stops once the language is clear: a long text is scored on its
+ * start only, with the answer the whole text gives; without a margin (or a
+ * mask) every character is read. */
+static void test_detect_stops_early(void)
+{
+    const langid_model *m = langid_default_model();
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    buf text = BUF_INIT;
+    for (int i = 0; i < 40; i++)
+        CHECK_INT(buf_puts(&text, "Die Regionen spielen eine wichtige Rolle bei der Umsetzung "
+                                  "der Strategie und der Kohäsionspolitik. "), 0);
+    uint32_t all = (1u << m->nlangs) - 1;
+    langid_result whole, part;
+    langid_score(m, text.data, text.len, &whole);
+    langid_score_until(m, text.data, text.len, all, 60.0, &part);
+    CHECK(part.grams >= LANGID_DECIDE_MIN);
+    CHECK(part.grams * 10 < whole.grams);
+    CHECK_INT(langid_best(m, &part, all, NULL), langid_best(m, &whole, all, NULL));
+    CHECK_STR(m->codes[langid_best(m, &part, all, NULL)], "de");
+    langid_score_until(m, text.data, text.len, 0, 60.0, &part);
+    CHECK_INT(part.grams, whole.grams);
+    langid_score_until(m, text.data, text.len, all, 1e300, &part);
+    CHECK_INT(part.grams, whole.grams);
+    buf_free(&text);
+}
+
 static void test_detect(void)
 {
     const char *bad = NULL;
@@ -1410,6 +1438,7 @@ int main(void)
     test_fold();
     test_analyzer();
     test_detect();
+    test_detect_stops_early();
     test_detect_paragraphs();
     test_detect_threads();
     test_random();
