@@ -9,21 +9,29 @@
  * title it names the session; in the take-away or summary it is what the
  * session concluded; in the description what it planned; in a quote what
  * one speaker said; in a name or label, a passing mention.
+ *
+ * A field's words are indexed twice: as plain terms with positions (for
+ * phrases anywhere) and with the field's prefix (for "title:...").  The
+ * prefixed terms of the short fields carry positions too.  A quote's text
+ * is long, and its prefixed terms are only in its quote document, where a
+ * phrase among the plain terms is a phrase in the quote (fields are kept
+ * apart by a gap of positions); so they do without, which saves 9% of the
+ * database (2,000 generated sessions: 42.8 MB against 46.8).
  */
 const schema_text_field schema_text_fields[] = {
-    { F_TITLE,             "title",       "S",          6 },
-    { F_TAKEAWAY,          "takeaway",    NULL,         4 },
-    { F_SUMMARY,           "summary",     NULL,         3 },
-    { F_DESCRIPTION,       "description", NULL,         3 },
-    { F_QUOTE_TEXT,        "quote",       "XQUOTE:",    2 },
-    { F_SPEAKERS,          "speaker",     "A",          1 },
-    { F_QUOTE_SPEAKER,     "speaker",     "A",          1 },
-    { F_QUOTE_AFFILIATION, "org",         "XORG:",      1 },
-    { F_ORGANISERS,        "org",         "XORG:",      1 },
-    { F_THEME,             "theme",       "XTHEME:",    1 },
-    { F_COUNTRY,           "country",     "XCOUNTRY:",  1 },
-    { F_TYPE,              "type",        "XTYPE:",     1 },
-    { F_ROLE,              "role",        NULL,         1 },
+    { F_TITLE,             "title",       "S",          6, 1 },
+    { F_TAKEAWAY,          "takeaway",    NULL,         4, 0 },
+    { F_SUMMARY,           "summary",     NULL,         3, 0 },
+    { F_DESCRIPTION,       "description", NULL,         3, 0 },
+    { F_QUOTE_TEXT,        "quote",       "XQUOTE:",    2, 0 },
+    { F_SPEAKERS,          "speaker",     "A",          1, 1 },
+    { F_QUOTE_SPEAKER,     "speaker",     "A",          1, 1 },
+    { F_QUOTE_AFFILIATION, "org",         "XORG:",      1, 1 },
+    { F_ORGANISERS,        "org",         "XORG:",      1, 1 },
+    { F_THEME,             "theme",       "XTHEME:",    1, 1 },
+    { F_COUNTRY,           "country",     "XCOUNTRY:",  1, 1 },
+    { F_TYPE,              "type",        "XTYPE:",     1, 1 },
+    { F_ROLE,              "role",        NULL,         1, 0 },
 };
 
 const size_t schema_text_field_count =
@@ -35,6 +43,16 @@ const schema_text_field *schema_text_field_of(schema_field f)
         if (schema_text_fields[i].field == f)
             return &schema_text_fields[i];
     return NULL;
+}
+
+int schema_prefix_positional(const char *prefix)
+{
+    if (!prefix || !*prefix)
+        return 1;       /* the plain terms */
+    for (size_t i = 0; i < schema_text_field_count; i++)
+        if (schema_text_fields[i].prefix && strcmp(schema_text_fields[i].prefix, prefix) == 0)
+            return schema_text_fields[i].positional;
+    return 0;
 }
 
 const schema_text_field *schema_text_field_named(const char *name, size_t len)

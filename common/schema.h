@@ -52,6 +52,7 @@ typedef struct schema_text_field {
     const char *name;       /* as shown to users: "title", "summary" */
     const char *prefix;     /* field search prefix; NULL: not searchable alone */
     unsigned weight;        /* wdf increment per occurrence */
+    int positional;         /* the prefixed terms carry positions (see schema.c) */
 } schema_text_field;
 
 /* The text fields of session and quote documents, best first. */
@@ -60,6 +61,9 @@ extern const size_t schema_text_field_count;
 
 /* The entry for a field, NULL when it is not a text field. */
 const schema_text_field *schema_text_field_of(schema_field f);
+/* Whether terms with this field prefix carry positions (no: a phrase in the
+ * field is matched on the unprefixed terms, which always do). */
+int schema_prefix_positional(const char *prefix);
 /* A user-visible field name → entry ("title", "speaker"); NULL if unknown. */
 const schema_text_field *schema_text_field_named(const char *name, size_t len);
 

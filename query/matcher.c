@@ -179,23 +179,54 @@ static eng_query *word_query(build *b, const match_word *w, const char *prefix)
     return q;
 }
 
+/* Each word of g with the field prefix, all required. */
+static eng_query *field_words(build *b, const match_group *g, const char *prefix)
+{
+    eng_query **subs = calloc(g->n, sizeof *subs);
+    if (!subs)
+        return NULL;
+    size_t i = 0;
+    while (i < g->n && (subs[i] = term_query(b, prefix, "", g->words[i].term)))
+        i++;
+    eng_query *q = i == g->n ? eng_query_combine(ENG_OP_AND, subs, g->n, 0) : NULL;
+    free_all(subs, i);
+    free(subs);
+    return q;
+}
+
+/* q AND field_words: where a field's terms carry no positions, a phrase in
+ * the field is the phrase among the plain terms, all its words in the
+ * field.  q is consumed. */
+static eng_query *and_in_field(build *b, eng_query *q, const match_group *g,
+                               const char *prefix)
+{
+    eng_query *in = q ? field_words(b, g, prefix) : NULL;
+    eng_query *both[2] = { q, in };
+    eng_query *r = in ? eng_query_combine(ENG_OP_AND, both, 2, 0) : NULL;
+    eng_query_free(q);
+    eng_query_free(in);
+    return r;
+}
+
 /* Words that must stand together: a phrase of exact terms. */
 static eng_query *phrase_query(build *b, const match_group *g, const char *prefix)
 {
     eng_query **subs = calloc(g->n, sizeof *subs);
     if (!subs)
         return NULL;
-    int impossible = 0;
+    int impossible = 0, positional = schema_prefix_positional(prefix);
     for (size_t i = 0; i < g->n; i++) {
         if (!g->words[i].term)
             impossible = 1;
         else
-            subs[i] = term_query(b, prefix, "", g->words[i].term);
+            subs[i] = term_query(b, positional ? prefix : "", "", g->words[i].term);
     }
     eng_query *q = impossible ? eng_query_match_nothing()
                               : eng_query_combine(ENG_OP_PHRASE, subs, g->n, 0);
     free_all(subs, g->n);
     free(subs);
+    if (!impossible && !positional)
+        q = and_in_field(b, q, g, prefix);
     /* =Île-de-France: the phrase, and each accented word's own form
      * somewhere in the document (forms carry no positions) */
     for (size_t i = 0; q && !impossible && i < g->n; i++) {
@@ -499,47 +530,64 @@ done:
 }
 
 /* Words within n->window of each other, in any order: their exact terms
- * (a phrase side is kept as a phrase inside the NEAR). */
+ * (the word's own query would OR in stems, which have no positions).
+ * The engine's NEAR takes terms only, so a phrase side puts its words in
+ * the NEAR and requires the phrase beside it; a side in a field whose terms
+ * carry no positions is placed among the plain terms and requires its
+ * words in the field. */
 static eng_query *near_query(build *b, const qnode *n, int positive)
 {
-    eng_query **subs = calloc(n->n_kids, sizeof *subs);
-    if (!subs)
-        return NULL;
-    size_t k = 0, span = 0;
+    size_t words = 0;
+    for (size_t k = 0; k < n->n_kids; k++)
+        words += n->kids[k]->n_words;
+    eng_query **terms = calloc(words + 1, sizeof *terms);
+    eng_query **extra = calloc(2 * n->n_kids + 1, sizeof *extra);
+    size_t nt = 0, ne = 1;      /* extra[0]: the NEAR, once made */
+    int ok = terms && extra, impossible = 0;
     unsigned near = ++b->nears;
-    for (; k < n->n_kids; k++) {
+    for (size_t k = 0; ok && k < n->n_kids; k++) {
         const qnode *kid = n->kids[k];
-        span += kid->n_words;
-        /* the word's own query would OR in stems, which have no positions */
         match_group g = { calloc(kid->n_words, sizeof(match_word)), 0, kid->field, 0, near,
                           n->window };
-        if (!g.words)
-            break;
-        for (; g.n < kid->n_words; g.n++)
-            if (word_init(b, &g.words[g.n], kid->words[g.n]) < 0) {
-                g.n++;
-                break;
-            }
+        ok = g.words != NULL;
+        for (; ok && g.n < kid->n_words; g.n++)      /* a failed one is counted too */
+            ok = word_init(b, &g.words[g.n], kid->words[g.n]) == 0;
         const char *prefix = kid->field ? kid->field->prefix : "";
-        subs[k] = g.n == kid->n_words && g.words[g.n - 1].term
-                      ? (g.n == 1 ? term_query(b, prefix, "", g.words[0].term)
-                                  : phrase_query(b, &g, prefix))
-                      : NULL;
-        int keep = subs[k] && positive && push_group(b, g) == 0;
-        if (!keep) {
+        const char *placed = schema_prefix_positional(prefix) ? prefix : "";
+        for (size_t i = 0; ok && i < g.n; i++) {
+            if (!g.words[i].term)
+                impossible = 1;
+            else if (!(terms[nt++] = term_query(b, placed, "", g.words[i].term)))
+                ok = 0;
+        }
+        if (ok && !impossible && g.n > 1 && !(extra[ne++] = phrase_query(b, &g, placed)))
+            ok = 0;
+        if (ok && !impossible && placed != prefix && !(extra[ne++] = field_words(b, &g, prefix)))
+            ok = 0;
+        if (!(ok && positive && push_group(b, g) == 0)) {
             for (size_t i = 0; i < g.n; i++)
                 word_free(&g.words[i]);
             free(g.words);
         }
-        if (!subs[k])
-            break;
     }
-    /* the engine's window is the span of positions the terms may cover */
-    eng_query *q = k == n->n_kids
-                       ? eng_query_combine(ENG_OP_NEAR, subs, k, (uint32_t)(span + n->window))
-                       : NULL;
-    free_all(subs, k);
-    free(subs);
+    eng_query *q = NULL;
+    if (ok && impossible) {
+        q = eng_query_match_nothing();
+    } else if (ok) {
+        /* the engine's window is the span of positions the terms may cover */
+        q = extra[0] = eng_query_combine(ENG_OP_NEAR, terms, nt, (uint32_t)(nt + n->window));
+        if (q && ne > 1) {
+            q = eng_query_combine(ENG_OP_AND, extra, ne, 0);
+            eng_query_free(extra[0]);
+        }
+        extra[0] = NULL;
+    }
+    if (terms)
+        free_all(terms, nt);
+    if (extra)
+        free_all(extra, ne);
+    free(terms);
+    free(extra);
     return q;
 }
 

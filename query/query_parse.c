@@ -484,13 +484,14 @@ static qnode *parse_unary(parser *p)
     return parse_primary(p);
 }
 
-/* left NEAR/n right: both sides words or phrases; a chain with the same
- * window (a NEAR b NEAR c) becomes one node. */
+/* left NEAR/n right: both sides words or phrases, in a field or not; a
+ * chain with the same window (a NEAR b NEAR c) becomes one node. */
 static qnode *parse_near(parser *p, qnode *left)
 {
     token op = p->tok;
     next(p);
-    qnode *right = p->tok.type == T_WORD || p->tok.type == T_PHRASE ? parse_primary(p) : NULL;
+    tok_type ty = p->tok.type;
+    qnode *right = ty == T_WORD || ty == T_PHRASE || ty == T_FIELD ? parse_primary(p) : NULL;
     int ok = right && right->type == QN_TERM && !right->wildcard &&
              (left->type == QN_TERM ? !left->wildcard
                                     : left->type == QN_NEAR && left->window == op.window);

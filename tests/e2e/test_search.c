@@ -167,6 +167,46 @@ static void test_operators(evs_db *db)
     evs_results_free(res);
 }
 
+/* How many quote hits of q come from file. */
+static size_t quotes_from(evs_db *db, const char *q, const char *file)
+{
+    evs_results *res = search(db, q);
+    size_t n = 0;
+    for (size_t i = 0; i < evs_results_count(res, EVS_HIT_QUOTE); i++)
+        n += ends_with(evs_hit_field(evs_results_hit(res, EVS_HIT_QUOTE, i), EVS_FIELD_PATH),
+                       file);
+    evs_results_free(res);
+    return n;
+}
+
+/* A quote is found as a quote, by its words, its phrases and its words near
+ * each other, in the quote: field or not; its words find its session too,
+ * but "quote:" searches quotes only.  (The quote field's terms carry no
+ * positions: its phrases are matched among the plain terms, see
+ * common/schema.c.) */
+static void test_quote_fields(evs_db *db)
+{
+    CHECK_INT(quotes_from(db, "complementarities", SEED), 1);
+    CHECK(finds(db, "complementarities", SEED));
+    CHECK(finds(db, "\"fostering complementarities\"", SEED));
+    CHECK_INT(quotes_from(db, "quote:complementarities", SEED), 1);
+    CHECK(!finds(db, "quote:complementarities", SEED));
+    CHECK_INT(quotes_from(db, "quote:\"cluster collaboration\"", SEED), 1);
+    CHECK_INT(quotes_from(db, "quote:\"stronger value chains\"", SEED), 1);
+    CHECK_INT(quotes_from(db, "\"stronger value chains\"", SEED), 1);
+    CHECK_INT(quotes_from(db, "quote:\"collaboration cluster\"", SEED), 0);
+    /* the phrase stands in the quote's speaker line, not in its text */
+    CHECK_INT(quotes_from(db, "\"ulla engelmann\"", SEED), 1);
+    CHECK_INT(quotes_from(db, "quote:\"ulla engelmann\"", SEED), 0);
+    CHECK_INT(quotes_from(db, "quote:partnerships NEAR/3 quote:networks", SEED), 1);
+    CHECK_INT(quotes_from(db, "quote:\"cluster partnerships\" NEAR/4 quote:boost", SEED), 1);
+    CHECK_INT(quotes_from(db, "quote:partnerships NEAR/3 quote:markets", SEED), 0);
+    CHECK_INT(quotes_from(db, "quote:clusters NEAR/3 enhance", SEED), 1);
+    CHECK_INT(quotes_from(db, "quote:clusters NEAR/3 partnerships", SEED), 0);
+    CHECK_INT(quotes_from(db, "\"cluster partnerships\" NEAR/4 boost", SEED), 1);
+    CHECK_INT(quotes_from(db, "\"partnerships cluster\" NEAR/4 boost", SEED), 0);
+}
+
 /* The dates of the session hits of q, in order; returns how many. */
 static size_t session_dates(evs_db *db, const char *q, evs_sort sort, char dates[][16],
                             size_t max)
@@ -602,6 +642,7 @@ int main(void)
     test_folding(db);
     test_language(db);
     test_operators(db);
+    test_quote_fields(db);
     test_filters(db);
     test_suggestions(db);
     test_facets(db);

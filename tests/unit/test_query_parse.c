@@ -63,6 +63,7 @@ int main(void)
     parses("a NEAR b", "(NEAR/10 \"a\" \"b\")");
     parses("a NEAR/2 b NEAR/2 c", "(NEAR/2 \"a\" \"b\" \"c\")");
     parses("a NEAR/2 \"b c\" d", "(AND (NEAR/2 \"a\" \"b c\") \"d\")");
+    parses("quote:a NEAR/3 speaker:b", "(NEAR/3 quote:\"a\" speaker:\"b\")");
     parses("internation*", "\"internation*\"");
     parses("=Mattinò", "=\"Mattinò\"");
     parses("=Île-de-France x", "(AND =\"Île de France\" \"x\")");
@@ -87,6 +88,7 @@ int main(void)
     refuses("lang:f-r", "column 6: lang: expects a code");
     refuses("lang:", "column 1: lang: needs a value");
     refuses("a NEAR", "column 3: NEAR needs a word");
+    refuses("a NEAR year:2019", "column 3: NEAR needs a word");
     refuses("a NEAR (b)", "column 3: NEAR needs a word");
     refuses("a NEAR/0 b", "column 3: NEAR/n takes a number of words from 1 to 100");
     refuses("a NEAR/500 b", "column 3: NEAR/n takes");
