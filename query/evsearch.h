@@ -395,6 +395,25 @@ evs_status evs_writer_commit(evs_writer *w);
 /* Closes the writer; what was added since the last commit is discarded. */
 void evs_writer_close(evs_writer *w);
 
+/*
+ * Merges the databases at sources (written with evs_writer and committed,
+ * none open for writing) into a new database at dest, which must not
+ * exist: the sessions of each source in turn, the files each has indexed,
+ * their spelling data and languages.  The result is compact, about half
+ * the size of a database grown by commits.  This is how evindex builds a
+ * new database on several threads: one writer per thread, each on a
+ * database of its own, merged at the end.  The sources must not share a
+ * file, or its sessions would be in dest twice.
+ *
+ * EVS_OK, or: EVS_INVALID (no sources, dest NULL or already there),
+ * EVS_NOT_FOUND, EVS_CORRUPT, EVS_VERSION (a source is missing, damaged,
+ * or not evsearch's), EVS_IO, EVS_NOMEM.  On failure nothing is left at
+ * dest, and when errmsg is not NULL *errmsg receives a message (freed with
+ * evs_free; NULL if memory ran out).  On success *errmsg is set to NULL.
+ */
+evs_status evs_merge(const char *const *sources, size_t n, const char *dest,
+                     char **errmsg);
+
 /* ------------------------------------------------------------- dumping */
 
 /*
@@ -421,7 +440,7 @@ void evs_writer_close(evs_writer *w);
 evs_status evs_dump_file(const char *path, FILE *out, char **errmsg);
 
 /* Frees memory the library handed over through an out-parameter (the
- * message of evs_dump_file).  NULL does nothing. */
+ * message of evs_dump_file or evs_merge).  NULL does nothing. */
 void evs_free(void *p);
 
 /* ------------------------------------------------------------- analysis */

@@ -214,6 +214,21 @@ eng_status eng_db_explain(eng_db *db, eng_docid id, const eng_query *q, eng_weig
 size_t eng_mset_facet_size(const eng_mset *ms, size_t k);
 const char *eng_mset_facet_value(const eng_mset *ms, size_t k, size_t i, uint32_t *count);
 
+/* ---------------------------------------------------------------- merging */
+
+/*
+ * Writes one compact database at dest (which must not exist) holding the
+ * documents of the n databases at sources, in that order: the first
+ * source's documents keep their ids, each next one's follow.  Spelling
+ * data is summed.  Metadata keys held by several sources keep the first
+ * source's value, except union_key (may be NULL), whose values are lists
+ * of words separated by spaces: dest gets each word once, in order of
+ * first appearance.  On failure, *errmsg (malloc'd; may be NULL when memory
+ * ran out) says why, and dest may hold a partial copy to remove.
+ */
+eng_status eng_compact(const char *const *sources, size_t n, const char *dest,
+                       const char *union_key, char **errmsg);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,7 +1,8 @@
 /*
  * test_library.c — libevsearch as another program embeds it: errors on
  * every path, lifetimes, indexing from memory, removal, a reader that
- * reopens, and two threads searching while another process indexes.
+ * reopens, two threads searching while another process indexes, stub
+ * databases and merging.
  */
 #include <pthread.h>
 #include <signal.h>
@@ -358,6 +359,59 @@ static void test_stub_database(const char *dir)
     evs_db_close(db);
 }
 
+/* Two databases merged into a third: every session of both, searchable,
+ * with what each knew of its files; errors name what is wrong and leave
+ * nothing at the destination. */
+static void test_merge(const char *dir)
+{
+    char first[300], second[300], merged[300], missing[300];
+    snprintf(first, sizeof first, "%s/first", dir);
+    snprintf(second, sizeof second, "%s/other", dir);   /* test_stub_database's */
+    snprintf(merged, sizeof merged, "%s/merged", dir);
+    snprintf(missing, sizeof missing, "%s/missing", dir);
+    evs_writer *w = NULL;
+    CHECK_INT(evs_writer_open(first, &w), EVS_OK);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/rural.yaml", yaml, sizeof yaml - 1, NULL), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+
+    char *err = (char *)"unset";
+    const char *none[] = { first };
+    CHECK_INT(evs_merge(none, 0, merged, &err), EVS_INVALID);
+    CHECK(err && strstr(err, "no sources"));
+    evs_free(err);
+    const char *bad[] = { first, missing };
+    CHECK_INT(evs_merge(bad, 2, merged, &err), EVS_NOT_FOUND);
+    CHECK(err && strstr(err, missing));
+    evs_free(err);
+    CHECK(access(merged, F_OK) != 0);
+    const char *into_self[] = { first };
+    CHECK_INT(evs_merge(into_self, 1, second, &err), EVS_INVALID);
+    CHECK(err && strstr(err, "already exists"));
+    evs_free(err);
+
+    const char *both[] = { first, second };
+    CHECK_INT(evs_merge(both, 2, merged, &err), EVS_OK);
+    CHECK(err == NULL);
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open(merged, &db), EVS_OK);
+    uint32_t n = 0;
+    CHECK_INT(evs_db_session_count(db, &n), EVS_OK);
+    CHECK_INT(n, 3);
+    CHECK_INT(count(db, "cooperatives"), 2);        /* from the first */
+    CHECK_INT(count(db, "tidal"), 1);               /* from the second */
+    evs_db_close(db);
+    /* a writer on the merged database replaces a source's sessions */
+    CHECK_INT(evs_writer_open(merged, &w), EVS_OK);
+    CHECK_INT(evs_writer_remove(w, "memory/rural.yaml"), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+    CHECK_INT(evs_db_open(merged, &db), EVS_OK);
+    CHECK_INT(count(db, "cooperatives"), 0);
+    CHECK_INT(count(db, "tidal"), 1);
+    evs_db_close(db);
+}
+
 int main(void)
 {
     char tmpl[] = "/tmp/evs-lib-XXXXXX";
@@ -371,6 +425,7 @@ int main(void)
     test_archive_languages();
     test_threads_while_indexing();
     test_stub_database(dir);
+    test_merge(dir);
     char cmd[512];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     CHECK_INT(system(cmd), 0);
