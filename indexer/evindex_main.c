@@ -3,7 +3,9 @@
  *
  * Uses only the public API (evsearch.h).  Files are committed in batches;
  * a bad file is reported by name and skipped, the rest go on, and the exit
- * status says that something failed.  Ctrl-C commits what is done.
+ * status says that something failed.  Ctrl-C commits what is done.  A new
+ * database is built on several threads (evindex_parallel.c); updates run
+ * here, on one.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -19,15 +21,18 @@
 #include "../cli/db_locate.h"
 #include "evindex_analyze.h"
 #include "evindex_dump.h"
+#include "evindex_parallel.h"
 #include "evsearch.h"
 
 /* Sessions added between two commits: bounds the writer's memory, and what
- * an interruption can lose.  Measured on 2,000 generated sessions: every
- * 2,000 took 17.5 s and 254 MB, every 500 12.1 s and 81 MB (the engine's
- * in-memory changes grow costly), for a larger database before compaction
- * and the same after it.  $EVINDEX_COMMIT_EVERY (a positive number)
- * changes it, for tests of interruption on small corpora. */
-#define COMMIT_EVERY 500
+ * an interruption can lose.  The engine's in-memory changes grow costly:
+ * measured (one run each, 2 CPUs) on 2,000 generated sessions, every 2,000
+ * took 17.5 s and 254 MB, every 500 8.3 s and 81 MB, every 100 6.7 s and
+ * 31 MB; on 10,000 sessions, on one thread, every 500 33 s and 68 MB, every
+ * 100 34 s and 30 MB, and 2,000 changed files on that database 13.1 s
+ * (every 500) and 12.3 s (every 100).  $EVINDEX_COMMIT_EVERY (a positive
+ * number) changes it, for tests of interruption on small corpora. */
+#define COMMIT_EVERY 100
 
 static unsigned commit_every(void)
 {
@@ -54,6 +59,11 @@ typedef struct run {
     unsigned files, sessions, quotes, skipped, failed, pending, commit_every;
     unsigned unchanged, removed;
     int fatal;
+    /* a new database is built on several threads: the walk lists the
+     * files here first (collect set) */
+    int collect;
+    char **paths;
+    size_t n_paths, cap_paths;
     struct timespec started, last_progress;
     /* directories being walked, to stop at symlink loops */
     struct { dev_t dev; ino_t ino; } stack[256];
@@ -121,6 +131,28 @@ static void index_file(run *r, const char *path)
     show_progress(r, path);
     if (r->pending >= r->commit_every)
         commit(r);
+}
+
+/* Lists path for the parallel build (a failure to is fatal: out of memory). */
+static void collect_file(run *r, const char *path)
+{
+    if (r->n_paths == r->cap_paths) {
+        size_t cap = r->cap_paths ? r->cap_paths * 2 : 1024;
+        char **f = realloc(r->paths, cap * sizeof *f);
+        if (!f) {
+            fputs("evindex: out of memory\n", stderr);
+            r->fatal = 1;
+            return;
+        }
+        r->paths = f;
+        r->cap_paths = cap;
+    }
+    if (!(r->paths[r->n_paths] = strdup(path))) {
+        fputs("evindex: out of memory\n", stderr);
+        r->fatal = 1;
+        return;
+    }
+    r->n_paths++;
 }
 
 static int indexable_name(const char *name)
@@ -201,14 +233,50 @@ static void walk(run *r, const char *path, int named)
         clear_progress(r);
         fprintf(stderr, "evindex: %s: not a regular file\n", path);
         r->failed++;
+    } else if (r->collect) {
+        collect_file(r, path);
     } else {
         index_file(r, path);
     }
 }
 
+/* Whether the database at path holds no session (a new one, say). */
+static int database_empty(const char *path)
+{
+    evs_db *db = NULL;
+    uint32_t n = 1;
+    if (evs_db_open(path, &db) != EVS_OK || evs_db_session_count(db, &n) != EVS_OK)
+        n = 1;
+    evs_db_close(db);
+    return n == 0;
+}
+
+/* Threads for a new database: one per CPU, up to eight. */
+static unsigned default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 8 ? 8 : (unsigned)n;
+}
+
+/* Indexes r->paths on jobs threads into the empty database r->w holds;
+ * r->w is closed. */
+static void index_parallel(run *r, const char *languages, unsigned jobs)
+{
+    par_build b = { .db_path = r->db_path, .target = r->w, .languages = languages,
+                    .jobs = jobs, .commit_every = r->commit_every,
+                    .progress = r->progress, .interrupted = &interrupted };
+    r->w = NULL;
+    if (evindex_parallel(&b, r->paths, r->n_paths) < 0)
+        r->fatal = 1;
+    r->files = b.files;
+    r->sessions = b.sessions;
+    r->quotes = b.quotes;
+    r->failed += b.failed;
+}
+
 static void usage(FILE *to)
 {
-    fputs("Usage: evindex [--db PATH] [--quiet] PATH...\n"
+    fputs("Usage: evindex [--db PATH] [--quiet] [--rebuild] [--jobs N] PATH...\n"
           "       evindex --dump FILE...\n"
           "       evindex --analyze [--lang CODE] [--json] [TEXT...]\n"
           "Index conference session pages into an evsearch database.\n"
@@ -227,6 +295,8 @@ static void usage(FILE *to)
           "               or a parent, else .evsearch in the current directory\n"
           "  -q, --quiet  no progress line, only errors and the summary\n"
           "  --rebuild    read every file again, even those unchanged\n"
+          "  -j, --jobs N threads that build a new (or empty) database; default: one\n"
+          "               per CPU, up to 8.  Updates run on one thread.\n"
           "  --languages CODES\n"
           "               the languages the pages are in (\"en fr de\"): detection\n"
           "               chooses among these only; default: the 24 EU languages\n"
@@ -274,17 +344,19 @@ int main(int argc, char **argv)
         { "dump", no_argument, NULL, 'D' },
         { "languages", required_argument, NULL, 'L' },
         { "rebuild", no_argument, NULL, 'R' },
+        { "jobs", required_argument, NULL, 'j' },
         { NULL, 0, NULL, 0 },
     };
     const char *db_opt = NULL;
     int dump = 0;
     const char *languages = NULL;
     int rebuild = 0;
+    unsigned jobs = default_jobs();
     run r = { 0 };
     int c;
     if (evindex_wants_analyze(argc, argv))      /* its own options; no database */
         return evindex_analyze_main(argc, argv);
-    while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qhj:", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db_opt = optarg; break;
         case 'q': r.quiet = 1; break;
@@ -293,6 +365,16 @@ int main(int argc, char **argv)
         case 'D': dump = 1; break;
         case 'L': languages = optarg; break;
         case 'R': rebuild = 1; break;
+        case 'j': {
+            char *end;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (!*optarg || *end || n < 1 || n > 64) {
+                fprintf(stderr, "evindex: --jobs %s: give a number from 1 to 64\n", optarg);
+                return EXIT_FATAL;
+            }
+            jobs = (unsigned)n;
+            break;
+        }
         default: usage(stderr); return EXIT_FATAL;
         }
     }
@@ -327,12 +409,18 @@ int main(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 
+    /* A new database is built on several threads; updates (and builds where
+     * the database's directory cannot be swapped atomically) on one. */
+    evindex_parallel_clean(db_path);
+    r.collect = jobs > 1 && database_empty(db_path) && evindex_parallel_possible(db_path);
     for (int i = optind; i < argc && !interrupted && !r.fatal; i++)
         walk(&r, argv[i], 1);
+    if (r.collect && r.n_paths && !interrupted && !r.fatal)
+        index_parallel(&r, languages, jobs);
     /* the files under a directory that are no longer there: their sessions
      * go (only after a walk that was not cut short, so nothing is removed
      * that was merely not reached) */
-    for (int i = optind; i < argc && !interrupted && !r.fatal; i++) {
+    for (int i = optind; r.w && i < argc && !interrupted && !r.fatal; i++) {
         struct stat sb;
         unsigned removed = 0;
         if (stat(argv[i], &sb) != 0 || !S_ISDIR(sb.st_mode))
@@ -344,7 +432,7 @@ int main(int argc, char **argv)
         }
         r.removed += removed;
     }
-    if (!r.fatal)
+    if (r.w && !r.fatal)
         commit(&r);
     clear_progress(&r);
     evs_writer_close(r.w);
@@ -353,6 +441,9 @@ int main(int argc, char **argv)
         fputs("evindex: interrupted; what is listed above was committed. "
               "Run the same command again to finish.\n", stderr);
     free(db_path);
+    for (size_t i = 0; i < r.n_paths; i++)
+        free(r.paths[i]);
+    free(r.paths);
     if (r.fatal)
         return EXIT_FATAL;
     return interrupted ? 130 : r.failed ? EXIT_FILES_FAILED : 0;

@@ -1,0 +1,387 @@
+/*
+ * evindex_parallel.c — see evindex_parallel.h.
+ *
+ * Why shards: the engine's writer is one object that one thread at a time
+ * may use, and a third of the work is the engine's.  Writers on separate
+ * databases share nothing, so each thread reads, analyses and writes on its
+ * own; merging the shards costs little (it copies sorted data) and leaves a
+ * compact database.
+ *
+ * Where things go: the shards and the merged database are written in a
+ * hidden directory beside the target (the same file system, so that the
+ * swap is a rename), removed at the end whatever happened.
+ */
+#define _GNU_SOURCE     /* renameat2 */
+#include "evindex_parallel.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <libgen.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Batches per thread: enough that a thread which draws short batches does
+ * not wait long for one that drew a long one at the end. */
+#define BATCHES_PER_JOB 4
+
+typedef struct batch {
+    size_t from, to;            /* files[from..to) */
+    char *shard;                /* its database */
+    int started, done;
+    char *messages;             /* what to print when its turn comes */
+    size_t messages_len;
+} batch;
+
+typedef struct shared {
+    par_build *b;
+    char *const *files;
+    batch *batches;
+    size_t n_batches, next, next_print;
+    pthread_mutex_t lock;
+    struct timespec last_progress;
+} shared;
+
+/* ------------------------------------------------------------ helpers */
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t len = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(len);
+    if (p)
+        snprintf(p, len, "%s/%s", dir, name);
+    return p;
+}
+
+/* The directory holding path, and path's last component (both malloc'd). */
+static int split_path(const char *path, char **dir, char **base)
+{
+    char *a = strdup(path), *b = strdup(path);
+    *dir = a ? strdup(dirname(a)) : NULL;
+    *base = b ? strdup(basename(b)) : NULL;
+    free(a);
+    free(b);
+    if (*dir && *base)
+        return 0;
+    free(*dir);
+    free(*base);
+    return -1;
+}
+
+/* A new hidden directory beside path, or NULL. */
+static char *make_build_dir(const char *path)
+{
+    char *dir, *base;
+    if (split_path(path, &dir, &base) < 0)
+        return NULL;
+    size_t len = strlen(dir) + strlen(base) + 32;
+    char *tmp = malloc(len);
+    if (tmp) {
+        snprintf(tmp, len, "%s/.%s.build-XXXXXX", dir, base);
+        if (!mkdtemp(tmp)) {
+            free(tmp);
+            tmp = NULL;
+        }
+    }
+    free(dir);
+    free(base);
+    return tmp;
+}
+
+/* Removes dir and everything under it (databases are files in one level of
+ * directories: shards, the merged one, the old target). */
+static void remove_tree(const char *dir)
+{
+    struct stat sb;
+    if (lstat(dir, &sb) != 0)
+        return;
+    if (!S_ISDIR(sb.st_mode)) {
+        unlink(dir);
+        return;
+    }
+    DIR *d = opendir(dir);
+    if (d) {
+        for (struct dirent *e; (e = readdir(d));) {
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                continue;
+            char *child = join_path(dir, e->d_name);
+            if (child)
+                remove_tree(child);
+            free(child);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
+void evindex_parallel_clean(const char *db_path)
+{
+    char *dir, *base;
+    if (split_path(db_path, &dir, &base) < 0)
+        return;
+    size_t len = strlen(dir) + strlen(base) + 16;
+    char *pattern = malloc(len);
+    glob_t g;
+    if (pattern) {
+        snprintf(pattern, len, "%s/.%s.build-*", dir, base);
+        if (glob(pattern, GLOB_NOSORT, NULL, &g) == 0) {
+            for (size_t i = 0; i < g.gl_pathc; i++)
+                remove_tree(g.gl_pathv[i]);
+            globfree(&g);
+        }
+    }
+    free(pattern);
+    free(dir);
+    free(base);
+}
+
+int evindex_parallel_possible(const char *db_path)
+{
+    /* a link would be swapped for the new database, not what it points to */
+    struct stat sb;
+    if (lstat(db_path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        return 0;
+    char *tmp = make_build_dir(db_path);
+    if (!tmp)
+        return 0;
+    char *a = join_path(tmp, "a"), *b = join_path(tmp, "b");
+    int ok = a && b && mkdir(a, 0700) == 0 && mkdir(b, 0700) == 0 &&
+             renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) == 0;
+    free(a);
+    free(b);
+    remove_tree(tmp);
+    free(tmp);
+    return ok;
+}
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* ------------------------------------------------------------ messages */
+
+/* Adds "evindex: msg" to the batch's messages (lost if memory runs out:
+ * the count of failures still says something failed). */
+static void note(batch *bt, const char *msg)
+{
+    size_t add = strlen(msg) + sizeof "evindex: \n";
+    char *m = realloc(bt->messages, bt->messages_len + add);
+    if (!m)
+        return;
+    bt->messages = m;
+    bt->messages_len += (size_t)snprintf(m + bt->messages_len, add, "evindex: %s\n", msg);
+}
+
+/* Prints the messages of the batches done, in batch order (lock held). */
+static void flush_messages(shared *s)
+{
+    while (s->next_print < s->n_batches && s->batches[s->next_print].done) {
+        batch *bt = &s->batches[s->next_print++];
+        if (bt->messages_len) {
+            if (s->b->progress)
+                fputs("\r\033[K", stderr);
+            fwrite(bt->messages, 1, bt->messages_len, stderr);
+        }
+        free(bt->messages);
+        bt->messages = NULL;
+    }
+}
+
+static void show_progress(shared *s, const char *path)
+{
+    if (!s->b->progress || seconds_since(&s->last_progress) < 0.1)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &s->last_progress);
+    fprintf(stderr, "\r\033[K%u files, %u sessions, %u quotes  %.50s", s->b->files,
+            s->b->sessions, s->b->quotes, path);
+    fflush(stderr);
+}
+
+/* ------------------------------------------------------------ workers */
+
+typedef struct tally {
+    unsigned files, sessions, quotes, failed, pending;
+    int fatal;
+} tally;
+
+/* Indexes one batch into its shard. */
+static void run_batch(shared *s, batch *bt, tally *t)
+{
+    par_build *b = s->b;
+    evs_writer *w = NULL;
+    if (evs_writer_open(bt->shard, &w) != EVS_OK ||
+        (b->languages && evs_writer_set_languages(w, b->languages) != EVS_OK)) {
+        note(bt, evs_writer_errmsg(w));
+        t->fatal = 1;
+        evs_writer_close(w);
+        return;
+    }
+    for (size_t i = bt->from; i < bt->to && !*b->interrupted && !t->fatal; i++) {
+        evs_file_stats st;
+        evs_status rc = evs_writer_add_file(w, s->files[i], &st);
+        pthread_mutex_lock(&s->lock);
+        int stop = b->fatal;
+        if (rc == EVS_OK) {
+            b->files++;
+            b->sessions += st.sessions;
+            b->quotes += st.quotes;
+            show_progress(s, s->files[i]);
+        }
+        pthread_mutex_unlock(&s->lock);
+        if (rc != EVS_OK) {
+            note(bt, evs_writer_errmsg(w));
+            /* a bad file is skipped; a failing database stops the build */
+            if (rc == EVS_BAD_INPUT)
+                t->failed++;
+            else
+                t->fatal = 1;
+            continue;
+        }
+        t->pending += st.sessions;
+        if (stop) {
+            t->fatal = 1;
+        } else if (t->pending >= b->commit_every) {
+            if (evs_writer_commit(w) != EVS_OK) {
+                note(bt, evs_writer_errmsg(w));
+                t->fatal = 1;
+            }
+            t->pending = 0;
+        }
+    }
+    if (!t->fatal && evs_writer_commit(w) != EVS_OK) {
+        note(bt, evs_writer_errmsg(w));
+        t->fatal = 1;
+    }
+    evs_writer_close(w);
+}
+
+static void *worker(void *arg)
+{
+    shared *s = arg;
+    for (;;) {
+        tally t = { 0 };
+        pthread_mutex_lock(&s->lock);
+        batch *bt = NULL;
+        if (s->next < s->n_batches && !s->b->fatal && !*s->b->interrupted) {
+            bt = &s->batches[s->next++];
+            bt->started = 1;
+        }
+        pthread_mutex_unlock(&s->lock);
+        if (!bt)
+            return NULL;
+        run_batch(s, bt, &t);
+        pthread_mutex_lock(&s->lock);
+        s->b->failed += t.failed;
+        s->b->fatal |= t.fatal;
+        bt->done = 1;
+        flush_messages(s);
+        pthread_mutex_unlock(&s->lock);
+    }
+}
+
+/* ------------------------------------------------------------ the build */
+
+/* Merges the shards started into build_dir/merged and puts it in the
+ * target's place; the old (empty) target ends up in build_dir. */
+static int merge_and_swap(shared *s, const char *build_dir)
+{
+    par_build *b = s->b;
+    const char **shards = malloc(s->n_batches * sizeof *shards);
+    char *merged = join_path(build_dir, "merged");
+    if (!shards || !merged) {
+        fputs("evindex: out of memory\n", stderr);
+        free(shards);
+        free(merged);
+        return -1;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_batches; i++)
+        if (s->batches[i].started)
+            shards[n++] = s->batches[i].shard;
+    int rc = 0;
+    char *why = NULL;
+    if (n && evs_merge(shards, n, merged, &why) != EVS_OK) {
+        fprintf(stderr, "evindex: %s\n", why ? why : "out of memory");
+        rc = -1;
+    } else if (n && renameat2(AT_FDCWD, merged, AT_FDCWD, b->db_path, RENAME_EXCHANGE) != 0) {
+        fprintf(stderr, "evindex: %s: putting the new database in place failed: %s\n",
+                b->db_path, strerror(errno));
+        rc = -1;
+    }
+    evs_free(why);
+    free(shards);
+    free(merged);
+    return rc;
+}
+
+int evindex_parallel(par_build *b, char *const *files, size_t n)
+{
+    shared s = { .b = b, .files = files };
+    pthread_mutex_init(&s.lock, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &s.last_progress);
+    char *build_dir = make_build_dir(b->db_path);
+    size_t want = (size_t)b->jobs * BATCHES_PER_JOB;
+    s.n_batches = n < want ? n : want;
+    s.batches = calloc(s.n_batches ? s.n_batches : 1, sizeof *s.batches);
+    pthread_t *threads = calloc(b->jobs, sizeof *threads);
+    if (!build_dir || !s.batches || !threads) {
+        fprintf(stderr, "evindex: %s\n", build_dir ? "out of memory"
+                        : "cannot make a build directory beside the database");
+        b->fatal = 1;
+    }
+    for (size_t i = 0; !b->fatal && i < s.n_batches; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "%05zu", i);
+        s.batches[i].from = n * i / s.n_batches;
+        s.batches[i].to = n * (i + 1) / s.n_batches;
+        if (!(s.batches[i].shard = join_path(build_dir, name))) {
+            fputs("evindex: out of memory\n", stderr);
+            b->fatal = 1;
+        }
+    }
+    unsigned started = 0;
+    for (unsigned i = 1; !b->fatal && i < b->jobs; i++)
+        if (pthread_create(&threads[started], NULL, worker, &s) == 0)
+            started++;
+    if (!b->fatal)
+        worker(&s);     /* this thread is a worker too */
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    pthread_mutex_lock(&s.lock);
+    for (size_t i = 0; i < s.n_batches; i++)     /* the rest, should one be missing */
+        s.batches[i].done = 1;
+    flush_messages(&s);
+    pthread_mutex_unlock(&s.lock);
+    if (b->progress)
+        fputs("\r\033[K", stderr);
+
+    if (!b->fatal && merge_and_swap(&s, build_dir) < 0)
+        b->fatal = 1;
+    /* the target, or what it was before the swap, closes before it goes */
+    evs_writer_close(b->target);
+    b->target = NULL;
+    if (build_dir)
+        remove_tree(build_dir);
+    for (size_t i = 0; s.batches && i < s.n_batches; i++) {
+        free(s.batches[i].shard);
+        free(s.batches[i].messages);
+    }
+    free(s.batches);
+    free(threads);
+    free(build_dir);
+    pthread_mutex_destroy(&s.lock);
+    if (b->fatal) {
+        b->files = b->sessions = b->quotes = 0;
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,71 @@
+#!/bin/sh
+# test_parallel.sh EVINDEX EVSEARCH SOURCE_DIR — a new database built on
+# several threads is the database one thread builds: the same sessions in
+# the same order, the same results, the same messages in the same order for
+# the files that fail, the same exit status; it is compact, remembers its
+# files for the next run, takes the place of an empty database, and leaves
+# nothing beside it.
+set -u
+EVINDEX=$1 EVSEARCH=$2 SRC=$3
+tmp=$(mktemp -d /tmp/evs-par-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/checks.sh"
+unset EVSEARCH_DB EVSEARCH_GLOSSARY
+
+# The corpus, with two bad files that fall into different batches.
+mkdir -p "$tmp/c/a" "$tmp/c/z"
+cp "$SRC"/corpus/*.txt "$tmp/c/a/"
+cp "$SRC"/corpus/yaml/*.yaml "$tmp/c/z/"
+printf 'title: [unclosed\n' >"$tmp/c/a/002b_broken.yaml"
+head -c 3000 /dev/urandom >"$tmp/c/z/zz_binary.txt"
+files=$(find "$tmp/c" -type f | wc -l | tr -d ' ')
+
+"$EVINDEX" --jobs 1 --db "$tmp/one" "$tmp/c" >"$tmp/one.out" 2>"$tmp/one.err"
+one_rc=$?
+"$EVINDEX" --jobs 3 --db "$tmp/three" "$tmp/c" >"$tmp/three.out" 2>"$tmp/three.err"
+three_rc=$?
+is "one thread: exit status (two files fail)" "$one_rc" 1
+is "three threads: the same exit status" "$three_rc" 1
+summary() { sed -e "s| into $tmp/[a-z]* (.*||" "$1"; }
+is "the same summary" "$(summary "$tmp/three.out")" "$(summary "$tmp/one.out")"
+ok "the summary counts the files" grep -q "from $((files - 2)) files" "$tmp/three.out"
+is "the same messages, in the same order" "$(cat "$tmp/three.err")" "$(cat "$tmp/one.err")"
+ok "the broken YAML is named" grep -q "002b_broken.yaml" "$tmp/three.err"
+ok "the binary file is named" grep -q "zz_binary.txt" "$tmp/three.err"
+
+for db in one three; do
+    ok "$db: xapian-check" xapian-check "$tmp/$db"
+done
+is "the same documents" "$(xapian-delve "$tmp/three" | sed -n 's/^number of documents = //p')" \
+    "$(xapian-delve "$tmp/one" | sed -n 's/^number of documents = //p')"
+# every query, whole results (order, snippets, stems in the pages' languages)
+for q in regions "value chains" '"just transition"' Energiegemeinschaften transformacji \
+         'speaker:engelmann' 'lang:de' 'year:2010..2020 cohesion' 'innovat*'; do
+    is "the same results for $q" "$("$EVSEARCH" --db "$tmp/three" --json -n 50 "$q" | md5sum)" \
+        "$("$EVSEARCH" --db "$tmp/one" --json -n 50 "$q" | md5sum)"
+done
+one_kb=$(du -sk "$tmp/one" | cut -f1) three_kb=$(du -sk "$tmp/three" | cut -f1)
+checks=$((checks + 1))
+[ "$three_kb" -lt "$one_kb" ] || { echo "FAIL: the merged database is not compact:" \
+    "$three_kb kB, one thread's $one_kb kB" >&2; fails=$((fails + 1)); }
+is "nothing left beside the database" "$(ls -a "$tmp" | grep -c build-)" 0
+
+# the next run knows every file the threads read
+"$EVINDEX" --db "$tmp/three" "$tmp/c" >"$tmp/again.out" 2>/dev/null
+ok "the next run reads only the files that failed" grep -q "from 0 files" "$tmp/again.out"
+ok "and says the others are unchanged" \
+    grep -q "^Unchanged since they were indexed: $((files - 2)) files" "$tmp/again.out"
+
+# An empty database (made by a run on an empty directory) is replaced whole;
+# what a killed build left beside it goes.
+mkdir "$tmp/empty" "$tmp/.e.build-XXXXXX"
+touch "$tmp/.e.build-XXXXXX/postlist.glass"
+"$EVINDEX" --db "$tmp/e" "$tmp/empty" >/dev/null
+is "an empty run: exit status" "$?" 0
+"$EVINDEX" --jobs 2 --db "$tmp/e" "$tmp/c/a" >"$tmp/e.out" 2>/dev/null
+is "into the empty database: exit status" "$?" 1
+"$EVINDEX" --jobs 1 --db "$tmp/a1" "$tmp/c/a" >/dev/null 2>&1
+is "the sessions are there" "$("$EVSEARCH" --db "$tmp/e" --json -n 50 regions | md5sum)" \
+    "$("$EVSEARCH" --db "$tmp/a1" --json -n 50 regions | md5sum)"
+is "the leftover build directory is gone" "$(ls -a "$tmp" | grep -c build-)" 0
+finish
