@@ -1,6 +1,7 @@
 /* snippet.c — see snippet.h. */
 #include "snippet.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,9 +18,12 @@ typedef struct tok {
 } tok;
 
 typedef struct tokens {
+    const matcher *m;       /* what the query asks for */
+    uint64_t firsts[4];     /* bit b: a word's term or stem starts with byte b */
     tok *v;
     size_t n, cap;
-    buf text;               /* terms and stems, NUL-separated */
+    buf text;               /* terms and stems, NUL-separated, after a NUL:
+                               the term of the tokens no word can match */
     int oom;
     /* while analysing one piece of a field: where it starts, the position
      * its first word takes, and its language */
@@ -28,6 +32,59 @@ typedef struct tokens {
     int lang;
 } tokens;
 
+static void set_first(uint64_t *firsts, const char *s)
+{
+    unsigned char c = s ? (unsigned char)s[0] : 0;
+    firsts[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+static int has_first(const uint64_t *firsts, const char *s)
+{
+    unsigned char c = s ? (unsigned char)s[0] : 0;
+    return s && (firsts[c >> 6] >> (c & 63) & 1);
+}
+
+/* The first bytes of the query's terms and stems, so that most tokens are
+ * told apart from them without a comparison. */
+static void note_firsts(const matcher *m, uint64_t *firsts)
+{
+    for (size_t g = 0; g < m->n; g++)
+        for (size_t i = 0; i < m->groups[g].n; i++) {
+            const match_word *w = &m->groups[g].words[i];
+            if (!w->term)
+                continue;
+            set_first(firsts, w->term);
+            for (size_t l = 0; l < MATCH_MAX_LANGS; l++)
+                if (w->stem[l])
+                    set_first(firsts, w->stem[l]);
+        }
+}
+
+/* Whether the query has a word that token t (stemmed in language lang)
+ * could match: its term, a wildcard's start, or its stem. */
+static int wanted(const tokens *ts, const txt_token *t, int lang)
+{
+    const matcher *m = ts->m;
+    if (!has_first(ts->firsts, t->term) && !has_first(ts->firsts, t->stem))
+        return 0;
+    for (size_t g = 0; g < m->n; g++)
+        for (size_t i = 0; i < m->groups[g].n; i++) {
+            const match_word *w = &m->groups[g].words[i];
+            if (!w->term)
+                continue;
+            if (w->prefix ? strncmp(t->term, w->term, strlen(w->term)) == 0
+                          : strcmp(t->term, w->term) == 0)
+                return 1;
+            if (lang >= 0 && w->stem[lang] && t->stem && strcmp(t->stem, w->stem[lang]) == 0)
+                return 1;
+        }
+    return 0;
+}
+
+/* Keeps every token, for the positions that phrases and NEAR count, but
+ * the text only of those the query could match: the others get the empty
+ * term, which no word has (copying every term and stem was a tenth of a
+ * search's time). */
 static int collect(void *ctx, const txt_token *t)
 {
     tokens *ts = ctx;
@@ -46,8 +103,13 @@ static int collect(void *ctx, const txt_token *t)
     k->lang = ts->lang;
     if (k->pos + 1 > ts->next_pos)
         ts->next_pos = k->pos + 1;
-    k->term = ts->text.len;
+    k->term = 0;
     k->stem = (size_t)-1;
+    if (!wanted(ts, t, ts->lang)) {
+        ts->n++;
+        return 0;
+    }
+    k->term = ts->text.len;
     if (buf_append(&ts->text, t->term, t->term_len + 1) < 0)
         return ts->oom = 1;
     if (t->stem) {
@@ -486,13 +548,18 @@ static int tokenise(const snip_request *rq, const snip_field *f, tokens *ts)
 static int mark_fields(const snip_request *rq, const snip_field *fields, size_t n,
                        field_marks *fm)
 {
-    tokens ts = { 0 };
+    tokens ts = { .m = rq->m };
+    note_firsts(rq->m, ts.firsts);
     int rc = 0;
     for (size_t f = 0; f < n && rc == 0; f++) {
         ts.n = 0;
         buf_clear(&ts.text);
         if (!fields[f].text || !fields[f].len)
             continue;
+        if (buf_append(&ts.text, "", 1) < 0) {     /* the empty term, at 0 */
+            rc = -1;
+            break;
+        }
         if (tokenise(rq, &fields[f], &ts) != 0 || ts.oom ||
             find_spans(rq, &fields[f], &ts, &fm[f].s) < 0)
             rc = -1;
