@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "../cli/db_locate.h"
+#include "../cli/progress.h"
 #include "evindex_analyze.h"
 #include "evindex_dump.h"
 #include "evindex_parallel.h"
@@ -55,7 +56,8 @@ static void on_signal(int sig)
 typedef struct run {
     evs_writer *w;
     const char *db_path;
-    int quiet, progress;
+    int quiet;
+    progress progress;
     unsigned files, sessions, quotes, skipped, failed, pending, commit_every;
     unsigned unchanged, removed;
     int fatal;
@@ -64,33 +66,20 @@ typedef struct run {
     int collect;
     char **paths;
     size_t n_paths, cap_paths;
-    struct timespec started, last_progress;
+    struct timespec started;
     /* directories being walked, to stop at symlink loops */
     struct { dev_t dev; ino_t ino; } stack[256];
     size_t depth;
 } run;
 
-static double seconds_since(const struct timespec *t)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
 static void clear_progress(run *r)
 {
-    if (r->progress)
-        fputs("\r\033[K", stderr);
+    progress_clear(&r->progress);
 }
 
 static void show_progress(run *r, const char *path)
 {
-    if (!r->progress || seconds_since(&r->last_progress) < 0.1)
-        return;
-    clock_gettime(CLOCK_MONOTONIC, &r->last_progress);
-    fprintf(stderr, "\r\033[K%u files, %u sessions, %u quotes  %.50s", r->files,
-            r->sessions, r->quotes, path);
-    fflush(stderr);
+    progress_show(&r->progress, r->files, r->sessions, r->quotes, path);
 }
 
 static int commit(run *r)
@@ -264,7 +253,7 @@ static void index_parallel(run *r, const char *languages, unsigned jobs)
 {
     par_build b = { .db_path = r->db_path, .target = r->w, .languages = languages,
                     .jobs = jobs, .commit_every = r->commit_every,
-                    .progress = r->progress, .interrupted = &interrupted };
+                    .progress = r->progress.on, .interrupted = &interrupted };
     r->w = NULL;
     if (evindex_parallel(&b, r->paths, r->n_paths) < 0)
         r->fatal = 1;
@@ -393,9 +382,8 @@ int main(int argc, char **argv)
     }
     r.db_path = db_path;
     r.commit_every = commit_every();
-    r.progress = !r.quiet && isatty(STDERR_FILENO);
+    progress_init(&r.progress, !r.quiet && isatty(STDERR_FILENO));
     clock_gettime(CLOCK_MONOTONIC, &r.started);
-    r.last_progress = r.started;
     if (evs_writer_open(db_path, &r.w) != EVS_OK ||
         (languages && evs_writer_set_languages(r.w, languages) != EVS_OK) ||
         evs_writer_set_rebuild(r.w, rebuild) != EVS_OK) {

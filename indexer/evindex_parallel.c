@@ -14,6 +14,8 @@
 #define _GNU_SOURCE     /* renameat2 */
 #include "evindex_parallel.h"
 
+#include "../cli/progress.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -24,7 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 /* Batches per thread: enough that a thread which draws short batches does
@@ -45,7 +46,7 @@ typedef struct shared {
     batch *batches;
     size_t n_batches, next, next_print;
     pthread_mutex_t lock;
-    struct timespec last_progress;
+    progress progress;
 } shared;
 
 /* ------------------------------------------------------------ helpers */
@@ -160,13 +161,6 @@ int evindex_parallel_possible(const char *db_path)
     return ok;
 }
 
-static double seconds_since(const struct timespec *t)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
 /* ------------------------------------------------------------ messages */
 
 /* Adds "evindex: msg" to the batch's messages (lost if memory runs out:
@@ -187,8 +181,7 @@ static void flush_messages(shared *s)
     while (s->next_print < s->n_batches && s->batches[s->next_print].done) {
         batch *bt = &s->batches[s->next_print++];
         if (bt->messages_len) {
-            if (s->b->progress)
-                fputs("\r\033[K", stderr);
+            progress_clear(&s->progress);
             fwrite(bt->messages, 1, bt->messages_len, stderr);
         }
         free(bt->messages);
@@ -196,21 +189,13 @@ static void flush_messages(shared *s)
     }
 }
 
-static void show_progress(shared *s, const char *path)
-{
-    if (!s->b->progress || seconds_since(&s->last_progress) < 0.1)
-        return;
-    clock_gettime(CLOCK_MONOTONIC, &s->last_progress);
-    fprintf(stderr, "\r\033[K%u files, %u sessions, %u quotes  %.50s", s->b->files,
-            s->b->sessions, s->b->quotes, path);
-    fflush(stderr);
-}
-
 /* ------------------------------------------------------------ workers */
 
+/* What one batch did, added to the totals when it is done. */
 typedef struct tally {
-    unsigned files, sessions, quotes, failed, pending;
-    int fatal;
+    unsigned failed;            /* files that could not be indexed */
+    unsigned pending;           /* sessions since the last commit */
+    int fatal;                  /* the shard could not be written */
 } tally;
 
 /* Indexes one batch into its shard. */
@@ -229,27 +214,24 @@ static void run_batch(shared *s, batch *bt, tally *t)
         evs_file_stats st;
         evs_status rc = evs_writer_add_file(w, s->files[i], &st);
         pthread_mutex_lock(&s->lock);
-        int stop = b->fatal;
+        int other_failed = b->fatal;    /* another thread's shard: all stop */
         if (rc == EVS_OK) {
             b->files++;
             b->sessions += st.sessions;
             b->quotes += st.quotes;
-            show_progress(s, s->files[i]);
+            progress_show(&s->progress, b->files, b->sessions, b->quotes, s->files[i]);
         }
         pthread_mutex_unlock(&s->lock);
-        if (rc != EVS_OK) {
+        if (other_failed) {
+            t->fatal = 1;
+        } else if (rc != EVS_OK) {
             note(bt, evs_writer_errmsg(w));
             /* a bad file is skipped; a failing database stops the build */
             if (rc == EVS_BAD_INPUT)
                 t->failed++;
             else
                 t->fatal = 1;
-            continue;
-        }
-        t->pending += st.sessions;
-        if (stop) {
-            t->fatal = 1;
-        } else if (t->pending >= b->commit_every) {
+        } else if ((t->pending += st.sessions) >= b->commit_every) {
             if (evs_writer_commit(w) != EVS_OK) {
                 note(bt, evs_writer_errmsg(w));
                 t->fatal = 1;
@@ -327,7 +309,7 @@ int evindex_parallel(par_build *b, char *const *files, size_t n)
 {
     shared s = { .b = b, .files = files };
     pthread_mutex_init(&s.lock, NULL);
-    clock_gettime(CLOCK_MONOTONIC, &s.last_progress);
+    progress_init(&s.progress, b->progress);
     char *build_dir = make_build_dir(b->db_path);
     size_t want = (size_t)b->jobs * BATCHES_PER_JOB;
     s.n_batches = n < want ? n : want;
@@ -361,8 +343,7 @@ int evindex_parallel(par_build *b, char *const *files, size_t n)
         s.batches[i].done = 1;
     flush_messages(&s);
     pthread_mutex_unlock(&s.lock);
-    if (b->progress)
-        fputs("\r\033[K", stderr);
+    progress_clear(&s.progress);
 
     if (!b->fatal && merge_and_swap(&s, build_dir) < 0)
         b->fatal = 1;
