@@ -20,6 +20,7 @@ typedef struct tok {
 typedef struct tokens {
     const matcher *m;       /* what the query asks for */
     uint64_t firsts[4];     /* bit b: a word's term or stem starts with byte b */
+    unsigned char *unmarked;/* per group of m: 1 when it marks nothing */
     tok *v;
     size_t n, cap;
     buf text;               /* terms and stems, NUL-separated, after a NUL:
@@ -242,14 +243,9 @@ static int find_spans(const snip_request *rq, const snip_field *f, const tokens 
 {
     size_t from = out->n;
     buf cf = BUF_INIT;
-    /* Function words alone are marked only when the query has nothing else
-     * ("de" in "ile de france" would light up every French sentence). */
-    int content = 0;
-    for (size_t g = 0; g < rq->m->n; g++)
-        content |= !is_function_group(&rq->m->groups[g]);
     for (size_t g = 0; g < rq->m->n; g++) {
         const match_group *grp = &rq->m->groups[g];
-        if (!group_applies(grp, f) || (content && is_function_group(grp)))
+        if (!group_applies(grp, f) || ts->unmarked[g])
             continue;
         for (size_t i = 0; i + grp->n <= ts->n; i++) {
             size_t j = 0, last = i;
@@ -548,8 +544,17 @@ static int tokenise(const snip_request *rq, const snip_field *f, tokens *ts)
 static int mark_fields(const snip_request *rq, const snip_field *fields, size_t n,
                        field_marks *fm)
 {
-    tokens ts = { .m = rq->m };
+    tokens ts = { .m = rq->m, .unmarked = calloc(rq->m->n + 1, 1) };
+    if (!ts.unmarked)
+        return -1;
     note_firsts(rq->m, ts.firsts);
+    /* Function words alone are marked only when the query has nothing else
+     * ("de" in "ile de france" would light up every French sentence). */
+    int content = 0;
+    for (size_t g = 0; g < rq->m->n; g++)
+        content |= !(ts.unmarked[g] = (unsigned char)is_function_group(&rq->m->groups[g]));
+    for (size_t g = 0; g < rq->m->n; g++)
+        ts.unmarked[g] &= content;
     int rc = 0;
     for (size_t f = 0; f < n && rc == 0; f++) {
         ts.n = 0;
@@ -570,6 +575,7 @@ static int mark_fields(const snip_request *rq, const snip_field *fields, size_t 
             rc = -1;
     }
     free(ts.v);
+    free(ts.unmarked);
     buf_free(&ts.text);
     return rc;
 }
@@ -592,11 +598,11 @@ int snippet_make(const snip_request *rq, const snip_field *fields, size_t n_fiel
         size_t best_f = 0;
         int found = 0;
         for (size_t f = 0; f < n_fields; f++) {
+            int whole = fm[f].s.n && rq->whole_if_short &&
+                        fwd_chars(fields[f].text, fields[f].len, 0, 2 * chars) >= fields[f].len;
             for (size_t i = 0; i < fm[f].s.n; i++) {
                 if (fm[f].used[i])
                     continue;
-                int whole = rq->whole_if_short &&
-                            fwd_chars(fields[f].text, fields[f].len, 0, 2 * chars) >= fields[f].len;
                 window w = whole ? (window){ 0, fields[f].len, 0, fm[f].s.n, 0 }
                                  : window_at(&fields[f], &fm[f].s, i, chars);
                 if (overlaps(&fm[f], &w))
