@@ -163,17 +163,19 @@ int evindex_parallel_possible(const char *db_path)
 
 /* ------------------------------------------------------------ messages */
 
-/* Adds "evindex: msg" to the batch's messages (lost if memory runs out:
- * the count of failures still says something failed). */
-static void note(batch *bt, const char *msg)
+/* Adds "evindex: [where: ]msg" to the batch's messages (lost if memory
+ * runs out: the count of failures still says something failed). */
+static void note_at(batch *bt, const char *where, const char *msg)
 {
-    size_t add = strlen(msg) + sizeof "evindex: \n";
+    size_t add = (where ? strlen(where) + 2 : 0) + strlen(msg) + sizeof "evindex: \n";
     char *m = realloc(bt->messages, bt->messages_len + add);
     if (!m)
         return;
     bt->messages = m;
-    bt->messages_len += (size_t)snprintf(m + bt->messages_len, add, "evindex: %s\n", msg);
+    bt->messages_len += (size_t)snprintf(m + bt->messages_len, add, "evindex: %s%s%s\n",
+                                         where ? where : "", where ? ": " : "", msg);
 }
+
 
 /* Prints the messages of the batches done, in batch order (lock held). */
 static void flush_messages(shared *s)
@@ -205,7 +207,7 @@ static void run_batch(shared *s, batch *bt, tally *t)
     evs_writer *w = NULL;
     if (evs_writer_open(bt->shard, &w) != EVS_OK ||
         (b->languages && evs_writer_set_languages(w, b->languages) != EVS_OK)) {
-        note(bt, evs_writer_errmsg(w));
+        note_at(bt, b->db_path, evs_writer_errmsg(w));
         t->fatal = 1;
         evs_writer_close(w);
         return;
@@ -225,22 +227,23 @@ static void run_batch(shared *s, batch *bt, tally *t)
         if (other_failed) {
             t->fatal = 1;
         } else if (rc != EVS_OK) {
-            note(bt, evs_writer_errmsg(w));
-            /* a bad file is skipped; a failing database stops the build */
+            /* a bad file is skipped (its message names it); a failing
+             * database stops the build */
+            note_at(bt, rc == EVS_BAD_INPUT ? NULL : b->db_path, evs_writer_errmsg(w));
             if (rc == EVS_BAD_INPUT)
                 t->failed++;
             else
                 t->fatal = 1;
         } else if ((t->pending += st.sessions) >= b->commit_every) {
             if (evs_writer_commit(w) != EVS_OK) {
-                note(bt, evs_writer_errmsg(w));
+                note_at(bt, b->db_path, evs_writer_errmsg(w));
                 t->fatal = 1;
             }
             t->pending = 0;
         }
     }
     if (!t->fatal && evs_writer_commit(w) != EVS_OK) {
-        note(bt, evs_writer_errmsg(w));
+        note_at(bt, b->db_path, evs_writer_errmsg(w));
         t->fatal = 1;
     }
     evs_writer_close(w);
@@ -361,6 +364,8 @@ int evindex_parallel(par_build *b, char *const *files, size_t n)
     free(build_dir);
     pthread_mutex_destroy(&s.lock);
     if (b->fatal) {
+        fprintf(stderr, "evindex: %s: the build stopped; the database is as it was\n",
+                b->db_path);
         b->files = b->sessions = b->quotes = 0;
         return -1;
     }

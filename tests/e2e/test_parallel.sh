@@ -4,7 +4,8 @@
 # the same order, the same results, the same messages in the same order for
 # the files that fail, the same exit status; it is compact, remembers its
 # files for the next run, takes the place of an empty database, and leaves
-# nothing beside it.
+# nothing beside it; on a full disk it fails, says so, and leaves the
+# database as it was.
 set -u
 EVINDEX=$1 EVSEARCH=$2 SRC=$3
 tmp=$(mktemp -d /tmp/evs-par-XXXXXX)
@@ -68,4 +69,24 @@ is "into the empty database: exit status" "$?" 1
 is "the sessions are there" "$("$EVSEARCH" --db "$tmp/e" --json -n 50 regions | md5sum)" \
     "$("$EVSEARCH" --db "$tmp/a1" --json -n 50 regions | md5sum)"
 is "the leftover build directory is gone" "$(ls -a "$tmp" | grep -c build-)" 0
+
+# A full disk (files may not grow past 64 KiB; the signal ignored so that
+# writes fail as on a full disk): the build fails and says so, the new
+# database stays empty and sound, nothing is left beside it, and a later
+# run builds it.
+(trap '' XFSZ; ulimit -f 128; exec "$EVINDEX" -q --jobs 2 --db "$tmp/full" "$tmp/c/a") \
+    >/dev/null 2>"$tmp/full.err"
+is "disk full: exit status" "$?" 2
+ok "disk full: says so, naming the database" grep -q "^evindex: $tmp/full: .*too large" "$tmp/full.err"
+ok "disk full: and that it is as it was" \
+    grep -q "^evindex: $tmp/full: the build stopped; the database is as it was" "$tmp/full.err"
+ok "disk full: the database checks" xapian-check "$tmp/full"
+is "disk full: the database is empty" \
+    "$("$EVSEARCH" --db "$tmp/full" --json -n 0 regions | jq .estimated_total)" 0
+is "disk full: nothing left beside it" "$(ls -a "$tmp" | grep -c build-)" 0
+"$EVINDEX" -q --jobs 2 --db "$tmp/full" "$tmp/c/a" >/dev/null 2>&1
+is "disk full: a later run builds it (one bad file)" "$?" 1
+is "disk full: the later run's sessions" \
+    "$("$EVSEARCH" --db "$tmp/full" --json -n 50 regions | md5sum)" \
+    "$("$EVSEARCH" --db "$tmp/a1" --json -n 50 regions | md5sum)"
 finish
