@@ -11,6 +11,7 @@
 #ifndef EVS_INDEXER_PAGE_INTERNAL_H
 #define EVS_INDEXER_PAGE_INTERNAL_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "common/buf.h"
@@ -43,12 +44,12 @@ page_label page_label_of(const char *line, size_t len);
  * A table of words as written on pages ("Résumé de la session"), compared
  * through their keys.  The keys are computed once per process (the tables
  * are read for every line of every page): each file that has tables keeps
- * them in page_wordset's, fills them with page_wordsets_fill under a
- * pthread_once, and looks words up with page_wordset_find.  Words are
- * found at base + i * stride, so that a table of structures whose first
- * member is the word can be one; a NULL word has the empty key and never
- * matches.  A table word's key is short: at most PAGE_WORD_KEY - 1 bytes
- * are kept.
+ * them in an array of page_wordset's made with PAGE_WORDSET, reaches them
+ * through a function defined by PAGE_WORDSET_GETTER (which fills them
+ * once), and looks words up with page_wordset_find.  Words are found at
+ * base + i * stride, so that a table of structures whose first member is
+ * the word can be one; a NULL word has the empty key and never matches.  A
+ * table word's key is short: at most PAGE_WORD_KEY - 1 bytes are kept.
  */
 #define PAGE_WORD_KEY 128
 
@@ -57,6 +58,38 @@ typedef struct page_wordset {
     size_t stride, n;
     char (*keys)[PAGE_WORD_KEY];  /* n of them */
 } page_wordset;
+
+/*
+ * The initializer of a page_wordset over the n words at base, stride bytes
+ * apart, with room for their keys.  The room is a compound literal: written
+ * at file scope, as the tables are, it is static and zeroed, as a named
+ * array would be.
+ */
+#define PAGE_WORDSET_OF(base, stride, n) \
+    {(base), (stride), (n), (char[(n)][PAGE_WORD_KEY]){{0}}}
+/* The same over every element of the array words (words, or structures
+ * whose first member is the word). */
+#define PAGE_WORDSET(words) \
+    PAGE_WORDSET_OF((words), sizeof((words)[0]), \
+                    sizeof(words) / sizeof((words)[0]))
+
+/*
+ * Defines static const page_wordset *get(int which): &sets[which], where
+ * sets is the file's array of page_wordset's, with the keys of all of them
+ * filled by the first call (in any thread).  A macro, as pthread_once calls
+ * a routine without arguments: each file needs its own.
+ */
+#define PAGE_WORDSET_GETTER(get, sets)                                       \
+    static pthread_once_t get##_once = PTHREAD_ONCE_INIT;                    \
+    static void get##_fill(void)                                             \
+    {                                                                        \
+        page_wordsets_fill((sets), sizeof(sets) / sizeof((sets)[0]));        \
+    }                                                                        \
+    static const page_wordset *get(int which)                                \
+    {                                                                        \
+        pthread_once(&get##_once, get##_fill);                               \
+        return &(sets)[which];                                               \
+    }
 
 void page_wordsets_fill(page_wordset *sets, size_t n);
 /* The index + 1 of the first word whose key equals key (with prefix set:

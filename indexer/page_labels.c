@@ -11,7 +11,6 @@
  */
 #include "page_internal.h"
 
-#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -115,8 +114,6 @@ size_t page_wordset_prefix(const page_wordset *ws, const char *key)
     }
     return best;
 }
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The tables of this file, by name (their keys are filled once). */
 enum { SUMMARY, TAKEAWAY, FIELDS, TYPES, CHAIRS, N_SETS };
@@ -405,29 +402,11 @@ int page_is_chair(const char *role, size_t len)
 
 /* ------------------------------------------------------------ keys */
 
-static char summary_keys[COUNT(summary_labels)][PAGE_WORD_KEY];
-static char takeaway_keys[COUNT(takeaway_labels)][PAGE_WORD_KEY];
-static char field_keys[COUNT(field_labels)][PAGE_WORD_KEY];
-static char type_keys[COUNT(session_types)][PAGE_WORD_KEY];
-static char chair_keys[COUNT(chair_stems)][PAGE_WORD_KEY];
-
-#define WORDS(a, k) {(a), sizeof((a)[0]), COUNT(a), (k)}
 static page_wordset sets[N_SETS] = {
-    [SUMMARY] = WORDS(summary_labels, summary_keys),
-    [TAKEAWAY] = WORDS(takeaway_labels, takeaway_keys),
-    [FIELDS] = WORDS(field_labels, field_keys),
-    [TYPES] = WORDS(session_types, type_keys),
-    [CHAIRS] = WORDS(chair_stems, chair_keys),
+    [SUMMARY] = PAGE_WORDSET(summary_labels),
+    [TAKEAWAY] = PAGE_WORDSET(takeaway_labels),
+    [FIELDS] = PAGE_WORDSET(field_labels),
+    [TYPES] = PAGE_WORDSET(session_types),
+    [CHAIRS] = PAGE_WORDSET(chair_stems),
 };
-static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
-
-static void fill_sets(void)
-{
-    page_wordsets_fill(sets, N_SETS);
-}
-
-static const page_wordset *set(int which)
-{
-    pthread_once(&sets_once, fill_sets);
-    return &sets[which];
-}
+PAGE_WORDSET_GETTER(set, sets)

@@ -9,10 +9,7 @@
  */
 #include "page_internal.h"
 
-#include <pthread.h>
 #include <string.h>
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The tables of this file, by name (their keys are filled once). */
 enum { FOOTERS, BOILERPLATE, BOILERPLATE_LINES, BANNER_NAMES, BANNER_PLACES,
@@ -266,31 +263,12 @@ void page_drop_site_text(page_text *pg)
 
 /* ------------------------------------------------------------ keys */
 
-static char footer_keys[COUNT(footers)][PAGE_WORD_KEY];
-static char boilerplate_keys[COUNT(boilerplate)][PAGE_WORD_KEY];
-static char line_keys[COUNT(boilerplate_lines)][PAGE_WORD_KEY];
-static char name_keys[COUNT(banner_names)][PAGE_WORD_KEY];
-static char place_keys[COUNT(banner_places)][PAGE_WORD_KEY];
-static char comment_keys[COUNT(comment_headers)][PAGE_WORD_KEY];
-
-#define WORDS(a, k) {(a), sizeof((a)[0]), COUNT(a), (k)}
 static page_wordset sets[N_SETS] = {
-    [FOOTERS] = WORDS(footers, footer_keys),
-    [BOILERPLATE] = WORDS(boilerplate, boilerplate_keys),
-    [BOILERPLATE_LINES] = WORDS(boilerplate_lines, line_keys),
-    [BANNER_NAMES] = WORDS(banner_names, name_keys),
-    [BANNER_PLACES] = WORDS(banner_places, place_keys),
-    [COMMENTS] = WORDS(comment_headers, comment_keys),
+    [FOOTERS] = PAGE_WORDSET(footers),
+    [BOILERPLATE] = PAGE_WORDSET(boilerplate),
+    [BOILERPLATE_LINES] = PAGE_WORDSET(boilerplate_lines),
+    [BANNER_NAMES] = PAGE_WORDSET(banner_names),
+    [BANNER_PLACES] = PAGE_WORDSET(banner_places),
+    [COMMENTS] = PAGE_WORDSET(comment_headers),
 };
-static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
-
-static void fill_sets(void)
-{
-    page_wordsets_fill(sets, N_SETS);
-}
-
-static const page_wordset *set(int which)
-{
-    pthread_once(&sets_once, fill_sets);
-    return &sets[which];
-}
+PAGE_WORDSET_GETTER(set, sets)

@@ -8,7 +8,6 @@
  */
 #include "page_internal.h"
 
-#include <pthread.h>
 #include <string.h>
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -264,25 +263,11 @@ int page_is_lang_code(const char *code)
 
 /* ------------------------------------------------------------ keys */
 
-static char month_keys[COUNT(months) * 12][PAGE_WORD_KEY];
-static char country_keys[COUNT(countries)][PAGE_WORD_KEY];
-static char role_keys[COUNT(role_words)][PAGE_WORD_KEY];
-
+/* months is read row by row, twelve words a row */
 static page_wordset sets[N_SETS] = {
-    [MONTHS] = {months, sizeof months[0][0], COUNT(months) * 12, month_keys},
-    [COUNTRIES] = {countries, sizeof countries[0], COUNT(countries),
-                   country_keys},
-    [ROLES] = {role_words, sizeof role_words[0], COUNT(role_words), role_keys},
+    [MONTHS] = PAGE_WORDSET_OF(months, sizeof months[0][0],
+                               COUNT(months) * 12),
+    [COUNTRIES] = PAGE_WORDSET(countries),
+    [ROLES] = PAGE_WORDSET(role_words),
 };
-static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
-
-static void fill_sets(void)
-{
-    page_wordsets_fill(sets, N_SETS);
-}
-
-static const page_wordset *set(int which)
-{
-    pthread_once(&sets_once, fill_sets);
-    return &sets[which];
-}
+PAGE_WORDSET_GETTER(set, sets)
