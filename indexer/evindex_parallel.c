@@ -2,10 +2,11 @@
  * evindex_parallel.c — see evindex_parallel.h.
  *
  * Why shards: the engine's writer is one object that one thread at a time
- * may use, and a third of the work is the engine's.  Writers on separate
- * databases share nothing, so each thread reads, analyses and writes on its
- * own; merging the shards costs little (it copies sorted data) and leaves a
- * compact database.
+ * may use, and most of a build's work is the engine's (its inverter,
+ * flushes and compression: about two thirds, measured with perf).  Writers
+ * on separate databases share nothing, so each thread reads, analyses and
+ * writes on its own; merging the shards costs little (it copies sorted
+ * data) and leaves a compact database.
  *
  * Where things go: the shards and the merged database are written in a
  * hidden directory beside the target (the same file system, so that the
