@@ -51,7 +51,7 @@ static void usage(FILE *to)
           "  internation*            words starting so\n"
           "  =Mattinò                the accents exactly as typed\n"
           "  title:smes              one field: title, speaker, org, country, theme,\n"
-          "                          type, quote\n"
+          "                          type, quote (quote: finds quotes only)\n"
           "  lang:fr interp:de       filters: the session's language, an interpretation\n"
           "  code:9WS29              language, its code; they do not change the ranking\n"
           "  year:2018 year:2016..2019 date:2018-10-09 date:2018-10..2019\n"
