@@ -247,10 +247,60 @@ static unsigned default_jobs(void)
     return n < 1 ? 1 : n > 8 ? 8 : (unsigned)n;
 }
 
+typedef struct named {
+    char *real;         /* the file it is, or NULL when that cannot be said */
+    size_t at;          /* its place in the walk */
+} named;
+
+static int by_file_then_place(const void *a, const void *b)
+{
+    const named *x = a, *y = b;
+    int c = x->real && y->real ? strcmp(x->real, y->real) : (x->real != NULL) - (y->real != NULL);
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* A file reached twice (named and inside a directory given, or through a
+ * link) is indexed once, as on one thread, where the second time finds it
+ * unchanged: two batches would each add its sessions. */
+static void drop_repeated_files(run *r)
+{
+    named *v = calloc(r->n_paths, sizeof *v);
+    unsigned char *repeated = calloc(r->n_paths, 1);
+    if (!v || !repeated) {
+        free(v);
+        free(repeated);
+        fputs("evindex: out of memory\n", stderr);
+        r->fatal = 1;
+        return;
+    }
+    for (size_t i = 0; i < r->n_paths; i++)
+        v[i] = (named){ realpath(r->paths[i], NULL), i };
+    qsort(v, r->n_paths, sizeof *v, by_file_then_place);
+    for (size_t i = 1; i < r->n_paths; i++)
+        if (v[i].real && v[i - 1].real && strcmp(v[i].real, v[i - 1].real) == 0)
+            repeated[v[i].at] = 1;
+    size_t kept = 0;
+    for (size_t i = 0; i < r->n_paths; i++) {
+        free(v[i].real);
+        if (repeated[i]) {
+            free(r->paths[i]);
+            r->unchanged++;
+        } else {
+            r->paths[kept++] = r->paths[i];
+        }
+    }
+    r->n_paths = kept;
+    free(v);
+    free(repeated);
+}
+
 /* Indexes r->paths on jobs threads into the empty database r->w holds;
  * r->w is closed. */
 static void index_parallel(run *r, const char *languages, unsigned jobs)
 {
+    drop_repeated_files(r);
+    if (r->fatal)
+        return;
     par_build b = { .db_path = r->db_path, .target = r->w, .languages = languages,
                     .jobs = jobs, .commit_every = r->commit_every,
                     .progress = r->progress.on, .interrupted = &interrupted };

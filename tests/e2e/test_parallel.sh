@@ -27,7 +27,7 @@ one_rc=$?
 three_rc=$?
 is "one thread: exit status (two files fail)" "$one_rc" 1
 is "three threads: the same exit status" "$three_rc" 1
-summary() { sed -e "s| into $tmp/[a-z]* (.*||" "$1"; }
+summary() { sed -e "s| into $tmp/[a-z0-9]* (.*||" "$1"; }
 is "the same summary" "$(summary "$tmp/three.out")" "$(summary "$tmp/one.out")"
 ok "the summary counts the files" grep -q "from $((files - 2)) files" "$tmp/three.out"
 is "the same messages, in the same order" "$(cat "$tmp/three.err")" "$(cat "$tmp/one.err")"
@@ -50,6 +50,18 @@ checks=$((checks + 1))
 [ "$three_kb" -lt "$one_kb" ] || { echo "FAIL: the merged database is not compact:" \
     "$three_kb kB, one thread's $one_kb kB" >&2; fails=$((fails + 1)); }
 is "nothing left beside the database" "$(ls -a "$tmp" | grep -c build-)" 0
+
+# A file reached twice (inside a directory and named) is indexed once, as
+# on one thread, where the second time finds it unchanged.
+seed=$tmp/c/a/000_acfea4267ebb15da.txt
+"$EVINDEX" --jobs 1 --db "$tmp/twice1" "$tmp/c/a" "$seed" >"$tmp/twice1.out" 2>/dev/null
+"$EVINDEX" --jobs 3 --db "$tmp/twice3" "$tmp/c/a" "$seed" >"$tmp/twice3.out" 2>/dev/null
+is "a file given twice: the same summary" "$(summary "$tmp/twice3.out")" "$(summary "$tmp/twice1.out")"
+ok "a file given twice: said unchanged the second time" \
+    grep -q "^Unchanged since they were indexed: 1 file" "$tmp/twice3.out"
+is "a file given twice: the same documents" \
+    "$(xapian-delve "$tmp/twice3" | sed -n 's/^number of documents = //p')" \
+    "$(xapian-delve "$tmp/twice1" | sed -n 's/^number of documents = //p')"
 
 # the next run knows every file the threads read
 "$EVINDEX" --db "$tmp/three" "$tmp/c" >"$tmp/again.out" 2>/dev/null
