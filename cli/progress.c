@@ -27,6 +27,15 @@ void progress_show(progress *p, unsigned files, unsigned sessions, unsigned quot
     fflush(stderr);
 }
 
+void progress_listing(progress *p, size_t files, const char *path)
+{
+    if (!p->on || seconds_since(&p->last) < 0.1)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &p->last);
+    fprintf(stderr, "\r\033[Klisting: %zu files  %.50s", files, path);
+    fflush(stderr);
+}
+
 void progress_clear(const progress *p)
 {
     if (p->on)

@@ -19,6 +19,8 @@ double seconds_since(const struct timespec *t);
 void progress_init(progress *p, int on);
 void progress_show(progress *p, unsigned files, unsigned sessions, unsigned quotes,
                    const char *path);
+/* While the files are listed, before any is read. */
+void progress_listing(progress *p, size_t files, const char *path);
 /* Clears the line, so that a message can be printed. */
 void progress_clear(const progress *p);
 

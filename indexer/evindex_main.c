@@ -142,6 +142,7 @@ static void collect_file(run *r, const char *path)
         return;
     }
     r->n_paths++;
+    progress_listing(&r->progress, r->n_paths, path);
 }
 
 static int indexable_name(const char *name)
