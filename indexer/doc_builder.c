@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../analysis/analysis.h"
+#include "../common/fnv.h"
 #include "../common/record.h"
 #include "../common/schema.h"
 #include "../common/strset.h"
@@ -129,16 +130,6 @@ static txt_analyzer *analyzer_for(doc_builder *b, const char *lang)
     return a;
 }
 
-static uint64_t fnv1a(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 /* prefix + path (+ suffix), hashing the path when the whole is too long. */
 static int id_term(buf *out, const char *prefix, const char *path, const char *suffix)
 {
@@ -147,7 +138,7 @@ static int id_term(buf *out, const char *prefix, const char *path, const char *s
     if (strlen(prefix) + plen + strlen(suffix) <= MAX_ID_TERM)
         return buf_printf(out, "%s%s%s", prefix, path, suffix);
     return buf_printf(out, "%s#%016llx%s", prefix,
-                      (unsigned long long)fnv1a(path, plen), suffix);
+                      (unsigned long long)fnv64(FNV64_START, path, plen), suffix);
 }
 
 /* ------------------------------------------------------------ text fields */

@@ -11,22 +11,12 @@
 #include <unistd.h>
 
 #include "../common/buf.h"
+#include "../common/fnv.h"
 
 /* Metadata keys: the prefix, then the hash of the path (paths can be longer
  * than a key may be); the value: the content hash, a space, the path. */
 #define KEY_PREFIX "evsearch.source:"
 
-static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-#define FNV_START 1469598103934665603ULL
 
 int sources_hash_file(const char *path, uint64_t *hash)
 {
@@ -40,11 +30,11 @@ int sources_hash_file(const char *path, uint64_t *hash)
     int fd = open(path, O_RDONLY | O_NONBLOCK);
     if (fd < 0)
         return -1;
-    uint64_t h = FNV_START;
+    uint64_t h = FNV64_START;
     char chunk[65536];
     ssize_t n;
     while ((n = read(fd, chunk, sizeof chunk)) > 0)
-        h = fnv1a(h, chunk, (size_t)n);
+        h = fnv64(h, chunk, (size_t)n);
     int err = n < 0 ? errno : 0;
     close(fd);
     if (err) {
@@ -57,7 +47,7 @@ int sources_hash_file(const char *path, uint64_t *hash)
 
 static void key_of(const char *abs, char key[64])
 {
-    snprintf(key, 64, "%s%016" PRIx64, KEY_PREFIX, fnv1a(FNV_START, abs, strlen(abs)));
+    snprintf(key, 64, "%s%016" PRIx64, KEY_PREFIX, fnv64(FNV64_START, abs, strlen(abs)));
 }
 
 eng_status sources_get(eng_db *db, const char *abs, uint64_t *hash, int *known)
