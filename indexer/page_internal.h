@@ -240,6 +240,8 @@ typedef struct page_parts {
 
 /* Characters (code points) in s[0..len). */
 size_t page_chars(const char *s, size_t len);
+/* Moves *s past leading spaces and shortens *len past trailing ones. */
+void page_trim(const char **s, size_t *len);
 /* Whether s ends with . ! ? : or ; */
 int page_ends_sentence(const char *s, size_t len);
 /* A speaker line "Name, Role, Organisation…, Country.": 1 with its parts

@@ -52,7 +52,7 @@ static int starts_upper(const char *s, size_t len)
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-static void trim(const char **s, size_t *len)
+void page_trim(const char **s, size_t *len)
 {
     while (*len && (**s == ' ')) {
         (*s)++;
@@ -115,7 +115,7 @@ static int split_commas(const char *s, size_t len, page_parts *p)
             return 0;
         const char *ps = s + b;
         size_t pl = i - b;
-        trim(&ps, &pl);
+        page_trim(&ps, &pl);
         if (!pl)
             return 0;
         p->s[p->n] = ps;
@@ -214,8 +214,8 @@ int page_quote_header(const char *s, size_t len, const char **name, size_t *nl,
         a = comma + 1;
         alen = len - (size_t)(a - s);
     }
-    trim(&n, &nlen);
-    trim(&a, &alen);
+    page_trim(&n, &nlen);
+    page_trim(&a, &alen);
     if (!alen || !looks_like_name(n, nlen))
         return 0;
     *name = n, *nl = nlen, *aff = a, *al = alen;

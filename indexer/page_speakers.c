@@ -48,25 +48,15 @@ int page_add_speaker_line(session *s, const char *line, size_t len)
 
 /* ------------------------------------------------------------ inline */
 
-static void trim(const char **s, size_t *len)
-{
-    while (*len && (**s == ' ')) {
-        (*s)++;
-        (*len)--;
-    }
-    while (*len && (*s)[*len - 1] == ' ')
-        (*len)--;
-}
-
 /* Trims spaces, and the commas and full stops that separated s from
  * what followed it. */
 static void trim_end_punct(const char **s, size_t *len)
 {
-    trim(s, len);
+    page_trim(s, len);
     while (*len && ((*s)[*len - 1] == ',' || (*s)[*len - 1] == '.' ||
                     (*s)[*len - 1] == ' '))
         (*len)--;
-    trim(s, len);
+    page_trim(s, len);
 }
 
 /* The comma-separated parts of s outside parentheses (at most max). */
@@ -86,7 +76,7 @@ static size_t split_parts(const char *s, size_t len, const char **ps,
         }
         const char *p = s + b;
         size_t l = i - b;
-        trim(&p, &l);
+        page_trim(&p, &l);
         if (l) {
             ps[n] = p;
             pl[n] = l;
@@ -145,7 +135,7 @@ static int add_inline_speaker(session *s, const char *it, size_t len, int chair)
             il = len - (size_t)(inner - it);
         }
     }
-    trim(&name, &nl);
+    page_trim(&name, &nl);
     if (!nl)
         return 0;
     const char *ps[PAGE_MAX_PARTS];
