@@ -1,0 +1,317 @@
+/*
+ * test_engine_search.c — the engine shim's queries and searches, through its
+ * C ABI only (shim/engine.h).
+ *
+ * Builds a small database in a temporary directory (engine_helpers.h), then
+ * checks every query operator, ranking, paging and sorting, query values,
+ * and facets.  Each document's data is one letter, so a result list reads
+ * as a word.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shim/engine.h"
+#include "tests/check.h"
+#include "tests/unit/engine_helpers.h"
+
+/* ------------------------------------------------------------- helpers */
+
+static double absd(double x)
+{
+    return x < 0 ? -x : x;
+}
+
+static eng_query *combine2(eng_op op, eng_query *a, eng_query *b, uint32_t window)
+{
+    eng_query *subs[2] = { a, b };
+    eng_query *q = eng_query_combine(op, subs, 2, window);
+    eng_query_free(a);
+    eng_query_free(b);
+    return q;
+}
+
+/* Weight of the result whose data is letter, or -1. */
+static double weight_of(eng_db *db, const eng_mset *ms, char letter)
+{
+    for (size_t i = 0; i < eng_mset_size(ms); i++) {
+        char *data = NULL;
+        eng_db_doc_data(db, eng_mset_docid(ms, i), &data, NULL);
+        int hit = data && data[0] == letter;
+        free(data);
+        if (hit)
+            return eng_mset_weight(ms, i);
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------- searching */
+
+static void test_operators(eng_db *db)
+{
+    CHECK_INT(doccount(db), 7);
+    CHECK_STR(run(db, term("europe"), NULL, 1), "CDa");
+    CHECK_STR(run(db, term("nowhere"), NULL, 1), "");
+    CHECK_STR(run(db, combine2(ENG_OP_AND, term("europe"), term("value"), 0), NULL, 1), "a");
+    CHECK_STR(run(db, combine2(ENG_OP_OR, term("value"), term("international"), 0), NULL, 1),
+              "BCDa");
+    CHECK_STR(run(db, combine2(ENG_OP_SYNONYM, term("value"), term("cohesion"), 0), NULL, 1),
+              "BCa");
+
+    /* AND_NOT with three members: the first minus the union of the rest. */
+    eng_query *subs[3] = { term("europe"), term("value"), term("cohesion") };
+    CHECK_STR(run(db, eng_query_combine(ENG_OP_AND_NOT, subs, 3, 0), NULL, 1), "D");
+    /* AND_MAYBE: only the first decides what matches. */
+    CHECK_STR(run(db, eng_query_combine(ENG_OP_AND_MAYBE, subs, 3, 0), NULL, 1), "CDa");
+    for (int i = 0; i < 3; i++)
+        eng_query_free(subs[i]);
+
+    /* Phrase: a has "value chains" adjacent, B has them 3 apart. */
+    CHECK_STR(run(db, combine2(ENG_OP_PHRASE, term("value"), term("chains"), 0), NULL, 1), "a");
+    CHECK_STR(run(db, combine2(ENG_OP_PHRASE, term("chains"), term("value"), 0), NULL, 1), "");
+    /* Near: any order; window is the span of positions covered. */
+    CHECK_STR(run(db, combine2(ENG_OP_NEAR, term("chains"), term("value"), 2), NULL, 1), "a");
+    CHECK_STR(run(db, combine2(ENG_OP_NEAR, term("chains"), term("value"), 3), NULL, 1), "a");
+    CHECK_STR(run(db, combine2(ENG_OP_NEAR, term("chains"), term("value"), 4), NULL, 1), "Ba");
+
+    /* Filter restricts without adding weight; AND adds the second term's. */
+    CHECK_STR(run(db, combine2(ENG_OP_FILTER, term("europe"), term("Tworkshop"), 0), NULL, 1),
+              "Ca");
+    eng_search_opts opts = ENG_SEARCH_OPTS_INIT;
+    eng_query *plain = term("europe");
+    eng_query *filt = combine2(ENG_OP_FILTER, term("europe"), term("international"), 0);
+    eng_query *and_ = combine2(ENG_OP_AND, term("europe"), term("international"), 0);
+    eng_mset *mp = search(db, plain, &opts), *mf = search(db, filt, &opts),
+             *ma = search(db, and_, &opts);
+    CHECK_STR(labels(db, mf, 1), "CD");
+    CHECK(weight_of(db, mp, 'C') > 0);
+    CHECK(absd(weight_of(db, mf, 'C') - weight_of(db, mp, 'C')) < 1e-9);
+    CHECK(absd(weight_of(db, mf, 'D') - weight_of(db, mp, 'D')) < 1e-9);
+    CHECK(weight_of(db, ma, 'C') > weight_of(db, mf, 'C') + 1e-9);
+    /* Scale multiplies the weight; 0 keeps the matches, weightless. */
+    eng_query *twice = eng_query_scale(plain, 2.0), *zero = eng_query_scale(plain, 0.0);
+    eng_mset *m2 = search(db, twice, &opts), *m0 = search(db, zero, &opts);
+    CHECK(absd(weight_of(db, m2, 'D') - 2 * weight_of(db, mp, 'D')) < 1e-9);
+    CHECK_STR(labels(db, m0, 1), "CDa");
+    CHECK(weight_of(db, m0, 'D') == 0.0);
+    /* Other BM25 parameters change the weights, not the matches. */
+    opts.bm25_k1 = 1.2;
+    opts.bm25_b = 0.75;
+    eng_mset *mb = search(db, plain, &opts);
+    CHECK_STR(labels(db, mb, 1), "CDa");
+    CHECK(absd(weight_of(db, mb, 'D') - weight_of(db, mp, 'D')) > 1e-6);
+    eng_mset_free(mb);
+    eng_mset_free(m2);
+    eng_mset_free(m0);
+    eng_query_free(twice);
+    eng_query_free(zero);
+    eng_mset_free(mp);
+    eng_mset_free(mf);
+    eng_mset_free(ma);
+    eng_query_free(plain);
+    eng_query_free(filt);
+    eng_query_free(and_);
+
+    /* Value ranges over ISO dates in slot 0, bytewise and inclusive. */
+    CHECK_STR(run(db, eng_query_value_range(0, "2018-01-01", "2018-12-31"), NULL, 1), "Da");
+    CHECK_STR(run(db, eng_query_value_range(0, "2018-10-09", "2018-10-11"), NULL, 1), "Da");
+    CHECK_STR(run(db, eng_query_value_range(0, "2019", NULL), NULL, 1), "C");
+    CHECK_STR(run(db, eng_query_value_range(0, NULL, "2010"), NULL, 1), "B");
+    CHECK_STR(run(db, eng_query_value_range(0, "2030", "2040"), NULL, 1), "");
+
+    /* Wildcard: "intern" expands to international (C, D) and
+     * internationalisation (B); limited to one, the more frequent wins. */
+    CHECK_STR(run(db, eng_query_wildcard("intern", 6, 0), NULL, 1), "BCD");
+    CHECK_STR(run(db, eng_query_wildcard("intern", 6, 1), NULL, 1), "CD");
+    CHECK_STR(run(db, eng_query_wildcard("zzz", 3, 0), NULL, 1), "");
+
+    CHECK_STR(run(db, eng_query_match_all(), NULL, 1), "BCDGHIa");
+    CHECK_STR(run(db, eng_query_match_nothing(), NULL, 1), "");
+    eng_query *t = term("europe");
+    CHECK_STR(run(db, eng_query_copy(t), NULL, 1), "CDa");
+    eng_query_free(t);
+}
+
+static void test_ranking(eng_db *db)
+{
+    /* Paging: consecutive pages add up to the whole list. */
+    eng_query *subs[4] = { term("europe"), term("value"), term("twin"), term("chains") };
+    eng_query *q = eng_query_combine(ENG_OP_OR, subs, 4, 0);
+    for (int i = 0; i < 4; i++)
+        eng_query_free(subs[i]);
+    eng_search_opts opts = ENG_SEARCH_OPTS_INIT;
+    char all[16], paged[16] = "";
+    eng_mset *ms = search(db, q, &opts);
+    snprintf(all, sizeof all, "%s", labels(db, ms, 0));
+    CHECK_INT(strlen(all), 7);
+    CHECK_INT(eng_mset_estimated(ms), 7);
+    for (int i = 1; i < 7; i++)
+        CHECK(eng_mset_weight(ms, i) <= eng_mset_weight(ms, i - 1));
+    eng_mset_free(ms);
+    opts.limit = 3;
+    for (uint32_t off = 0; off < 9; off += 3) {
+        opts.offset = off;
+        ms = search(db, q, &opts);
+        CHECK_INT(eng_mset_size(ms), off < 6 ? 3 : 1);
+        CHECK_INT(eng_mset_estimated(ms), 7);
+        strcat(paged, labels(db, ms, 0));
+        eng_mset_free(ms);
+    }
+    CHECK_STR(paged, all);
+    opts.offset = 50;
+    ms = search(db, q, &opts);
+    CHECK_INT(eng_mset_size(ms), 0);
+    CHECK_INT(eng_mset_docid(ms, 0), 0);   /* out of range reads are harmless */
+    CHECK(eng_mset_weight(ms, 0) == 0.0);
+    eng_mset_free(ms);
+    opts.offset = 0;
+    opts.limit = 0;   /* count only */
+    opts.check_at_least = 100;
+    ms = search(db, q, &opts);
+    CHECK_INT(eng_mset_size(ms), 0);
+    CHECK_INT(eng_mset_estimated(ms), 7);
+    eng_mset_free(ms);
+    eng_query_free(q);
+
+    /* Sorting by date: D 2018-10-09, a 2018-10-11, C 2020-10-13. */
+    eng_search_opts s = ENG_SEARCH_OPTS_INIT;
+    s.sort_slot = 0;
+    CHECK_STR(run(db, term("europe"), &s, 0), "DaC");
+    s.sort_descending = 1;
+    CHECK_STR(run(db, term("europe"), &s, 0), "CaD");
+
+    /* G, H tie on relevance, I scores higher; slot 1: G 2001 < H < I. */
+    eng_search_opts r = ENG_SEARCH_OPTS_INIT;
+    CHECK(run(db, term("twin"), &r, 0)[0] == 'I');
+    r.sort_slot = 1;
+    CHECK_STR(run(db, term("twin"), &r, 0), "GHI");
+    r.sort_descending = 1;
+    CHECK_STR(run(db, term("twin"), &r, 0), "IHG");
+    r.relevance_first = 1;
+    CHECK_STR(run(db, term("twin"), &r, 0), "IHG");
+    r.sort_descending = 0;
+    CHECK_STR(run(db, term("twin"), &r, 0), "IGH");
+}
+
+/* --------------------------------------------------------------- queries */
+
+static void test_query_values(void)
+{
+    eng_query *t = term("europe"), *n = eng_query_match_nothing(), *all = eng_query_match_all();
+    eng_query *subs[2] = { t, NULL };
+    CHECK(eng_query_combine(ENG_OP_AND, subs, 2, 0) == NULL);
+    CHECK(eng_query_combine(ENG_OP_OR, NULL, 1, 0) == NULL);
+    CHECK(eng_query_scale(NULL, 2.0) == NULL);
+    CHECK(eng_query_scale(t, -1.0) == NULL);
+    CHECK(eng_query_copy(NULL) == NULL);
+    CHECK(eng_query_describe(NULL) == NULL);
+    CHECK_INT(eng_query_is_empty(n), 1);
+    CHECK_INT(eng_query_is_empty(t), 0);
+    CHECK_INT(eng_query_is_empty(all), 0);
+    eng_query *none = eng_query_combine(ENG_OP_AND, NULL, 0, 0);
+    CHECK_INT(eng_query_is_empty(none), 1);
+    eng_query_free(none);
+    char *d = eng_query_describe(t);
+    CHECK(d && strstr(d, "europe") != NULL);
+    CHECK(d && no_engine_name(d));
+    free(d);
+    subs[1] = term("chains");
+    eng_query *ph = eng_query_combine(ENG_OP_PHRASE, subs, 2, 0);
+    d = eng_query_describe(ph);
+    CHECK(d && strstr(d, "PHRASE") != NULL);
+    free(d);
+    eng_query_free(ph);
+    eng_query_free(subs[1]);
+    eng_query_free(t);
+    eng_query_free(n);
+    eng_query_free(all);
+
+    eng_db *db = open_db(db_path, ENG_OPEN_READ);
+    eng_mset *ms = (eng_mset *)1;
+    CHECK_INT(eng_db_search(db, NULL, NULL, &ms), ENG_E_INVALID);
+    CHECK(ms == NULL);
+    CHECK(eng_db_errmsg(db)[0] != '\0');
+    eng_db_close(db);
+}
+
+/* ---------------------------------------------------------------- facets */
+
+/* Facets count every match, not just the page, one count per line. */
+static void test_facets(void)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s/facets", dir);
+    eng_db *w = open_db(path, ENG_OPEN_WRITE | ENG_OPEN_CREATE);
+    if (!w)
+        return;
+    static const char *const orgs[] = { "x\ny", "x", "", "y\nz\nx" };
+    for (int i = 0; i < 4; i++) {
+        char uid[8];
+        snprintf(uid, sizeof uid, "Q%d", i);
+        eng_doc *doc = make_doc("d", i % 2 ? "odd" : "even", uid, NULL);
+        if (*orgs[i])
+            CHECK_INT(eng_doc_set_value(doc, 3, orgs[i], strlen(orgs[i])), ENG_OK);
+        put(w, uid, doc);
+    }
+    CHECK_INT(eng_db_commit(w), ENG_OK);
+    eng_db_close(w);
+
+    eng_db *r = open_db(path, ENG_OPEN_READ);
+    if (!r)
+        return;
+    unsigned slots[2] = { 3, 7 };   /* 7: a slot no document has */
+    eng_search_opts o = ENG_SEARCH_OPTS_INIT;
+    o.limit = 1;
+    o.facet_slots = slots;
+    o.n_facet_slots = 2;
+    eng_query *all = eng_query_match_all();
+    eng_mset *ms = search(r, all, &o);
+    if (ms) {
+        CHECK_INT(eng_mset_size(ms), 1);
+        CHECK_INT(eng_mset_facet_size(ms, 0), 3);
+        uint32_t c = 0;
+        CHECK_STR(eng_mset_facet_value(ms, 0, 0, &c), "x");
+        CHECK_INT(c, 3);
+        CHECK_STR(eng_mset_facet_value(ms, 0, 1, &c), "y");
+        CHECK_INT(c, 2);
+        CHECK_STR(eng_mset_facet_value(ms, 0, 2, &c), "z");
+        CHECK_INT(c, 1);
+        CHECK(eng_mset_facet_value(ms, 0, 3, &c) == NULL);
+        CHECK_INT(c, 0);
+        CHECK_INT(eng_mset_facet_size(ms, 1), 0);
+        CHECK_INT(eng_mset_facet_size(ms, 2), 0);   /* no such facet */
+    }
+    eng_mset_free(ms);
+    eng_query *even = term("even");
+    ms = search(r, even, &o);
+    if (ms) {
+        uint32_t c = 0;
+        CHECK_INT(eng_mset_facet_size(ms, 0), 2);   /* docs 0 and 2: x, y */
+        CHECK_STR(eng_mset_facet_value(ms, 0, 0, &c), "x");
+        CHECK_INT(c, 1);
+    }
+    eng_mset_free(ms);
+    /* without facet slots, none are counted */
+    o.n_facet_slots = 0;
+    ms = search(r, all, &o);
+    CHECK_INT(eng_mset_facet_size(ms, 0), 0);
+    eng_mset_free(ms);
+    eng_query_free(all);
+    eng_query_free(even);
+    eng_db_close(r);
+}
+
+int main(void)
+{
+    eng_db *db = NULL;
+    if (!start(&db))
+        return 1;
+    if (db) {
+        test_operators(db);
+        test_ranking(db);
+    }
+    eng_db_close(db);
+    test_query_values();
+    test_facets();
+    return finish();
+}
