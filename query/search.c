@@ -297,9 +297,13 @@ static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
     evs_status rc = read_options(d, opts, &mo);
     if (rc != EVS_OK)
         return rc;
+    eng_query_error_clear();
     eng_query *q = matcher_build(tree, &d->langs, d->glossary, &mo, &m);
     if (!q)
-        return fail(&d->err, EVS_NOMEM, "out of memory");
+        return *eng_query_error()
+                   ? fail(&d->err, EVS_BAD_QUERY, "the search engine cannot run this query: %s",
+                          eng_query_error())
+                   : fail(&d->err, EVS_NOMEM, "out of memory");
     evs_results *res = calloc(1, sizeof *res);
     eng_status st = res ? ENG_OK : ENG_E_NOMEM;
     if (st == ENG_OK && opts->explain) {

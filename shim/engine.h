@@ -173,6 +173,15 @@ void eng_query_free(eng_query *q);
 int eng_query_is_empty(const eng_query *q);
 /* A readable description, malloc'd (for --explain and tests). */
 char *eng_query_describe(const eng_query *q);
+/*
+ * Why the last query constructor that returned NULL on this thread failed,
+ * when the engine refused the query's shape (a NEAR over a phrase, say):
+ * "" when memory ran out, or when nothing has failed since
+ * eng_query_error_clear.  Constructors have no handle to keep a message
+ * on, hence this.
+ */
+const char *eng_query_error(void);
+void eng_query_error_clear(void);
 
 /* ---------------------------------------------------------------- searching */
 

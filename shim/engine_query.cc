@@ -3,8 +3,9 @@
 // Queries are immutable values wrapping Xapian::Query, which is itself a
 // cheap reference-counted handle, so combinators copy their members and
 // never take ownership.  A query constructor has no handle to hold a
-// message, so any failure (in practice only memory) becomes NULL, and NULL
-// propagates through combinators so a tree is checked once, at the top.
+// message, so any failure becomes NULL, NULL propagates through
+// combinators so a tree is checked once, at the top, and why the engine
+// refused (when it was not memory) is kept per thread: eng_query_error.
 
 #include "engine_internal.hh"
 
@@ -21,12 +22,16 @@ using evs_shim::need_open;
 
 namespace {
 
+thread_local std::string query_error;
+
 template <class F>
 eng_query *make_query(F &&f) noexcept
 {
     try {
         return new eng_query{f()};
     } catch (...) {
+        if (evs_shim::map_error(&query_error, "") == ENG_E_NOMEM)
+            query_error.clear();
         return nullptr;
     }
 }
@@ -329,4 +334,14 @@ extern "C" const char *eng_mset_facet_value(const eng_mset *ms, size_t k, size_t
     if (count)
         *count = ms->facets[k][i].second;
     return ms->facets[k][i].first.c_str();
+}
+
+extern "C" const char *eng_query_error(void)
+{
+    return query_error.c_str();
+}
+
+extern "C" void eng_query_error_clear(void)
+{
+    query_error.clear();
 }

@@ -130,6 +130,20 @@ static void test_operators(eng_db *db)
     eng_query *t = term("europe");
     CHECK_STR(run(db, eng_query_copy(t), NULL, 1), "CDa");
     eng_query_free(t);
+
+    /* A shape the engine refuses (NEAR takes terms, not a phrase) gives
+     * NULL, and says why: memory is not the reason. */
+    eng_query_error_clear();
+    CHECK_STR(eng_query_error(), "");
+    eng_query *refused = combine2(ENG_OP_NEAR, combine2(ENG_OP_PHRASE, term("value"),
+                                                        term("chains"), 0),
+                                  term("europe"), 5);
+    CHECK(refused == NULL);
+    CHECK(eng_query_error()[0] != '\0');
+    CHECK(no_engine_name(eng_query_error()));
+    eng_query_free(refused);
+    eng_query_error_clear();
+    CHECK_STR(eng_query_error(), "");
 }
 
 static void test_ranking(eng_db *db)
