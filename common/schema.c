@@ -10,27 +10,31 @@
  * session concluded; in the description what it planned; in a quote what
  * one speaker said; in a name or label, a passing mention.
  *
- * A field's words are indexed twice: as plain terms with positions (for
- * phrases anywhere) and with the field's prefix (for "title:...").  The
- * prefixed terms of the short fields carry positions too.  A quote's text
- * is long, and its prefixed terms are only in its quote document, where a
- * phrase among the plain terms is a phrase in the quote (fields are kept
- * apart by a gap of positions); so they do without, which saves 9% of the
- * database (2,000 generated sessions: 42.8 MB against 46.8).
+ * A field's words are indexed as plain terms with positions (for phrases
+ * anywhere) and, when the field has a prefix, again under the prefix, with
+ * positions too ("title:...").
+ *
+ * Quote documents keep their plain terms for the quote's text alone: the
+ * speaker and the affiliation are held only under their prefixes, and the
+ * quote field has no prefix of its own, since "quote:" is the plain terms
+ * of quote documents (the query is built for each kind of document, see
+ * query/matcher.c).  In a session document a quote's text is plain terms,
+ * which find the session.  A prefixed copy of every quote's words cost a
+ * tenth of a build and 6% of the database (see bench/results.md).
  */
 const schema_text_field schema_text_fields[] = {
-    { F_TITLE,             "title",       "S",          6, 1 },
+    { F_TITLE,             "title",       "S",          6, 0 },
     { F_TAKEAWAY,          "takeaway",    NULL,         4, 0 },
     { F_SUMMARY,           "summary",     NULL,         3, 0 },
     { F_DESCRIPTION,       "description", NULL,         3, 0 },
-    { F_QUOTE_TEXT,        "quote",       "XQUOTE:",    2, 0 },
-    { F_SPEAKERS,          "speaker",     "A",          1, 1 },
+    { F_QUOTE_TEXT,        "quote",       NULL,         2, 0 },
+    { F_SPEAKERS,          "speaker",     "A",          1, 0 },
     { F_QUOTE_SPEAKER,     "speaker",     "A",          1, 1 },
     { F_QUOTE_AFFILIATION, "org",         "XORG:",      1, 1 },
-    { F_ORGANISERS,        "org",         "XORG:",      1, 1 },
-    { F_THEME,             "theme",       "XTHEME:",    1, 1 },
-    { F_COUNTRY,           "country",     "XCOUNTRY:",  1, 1 },
-    { F_TYPE,              "type",        "XTYPE:",     1, 1 },
+    { F_ORGANISERS,        "org",         "XORG:",      1, 0 },
+    { F_THEME,             "theme",       "XTHEME:",    1, 0 },
+    { F_COUNTRY,           "country",     "XCOUNTRY:",  1, 0 },
+    { F_TYPE,              "type",        "XTYPE:",     1, 0 },
     { F_ROLE,              "role",        NULL,         1, 0 },
 };
 
@@ -45,21 +49,16 @@ const schema_text_field *schema_text_field_of(schema_field f)
     return NULL;
 }
 
-int schema_prefix_positional(const char *prefix)
+int schema_text_field_searchable(const schema_text_field *tf)
 {
-    if (!prefix || !*prefix)
-        return 1;       /* the plain terms */
-    for (size_t i = 0; i < schema_text_field_count; i++)
-        if (schema_text_fields[i].prefix && strcmp(schema_text_fields[i].prefix, prefix) == 0)
-            return schema_text_fields[i].positional;
-    return 0;
+    return tf->prefix || tf->field == F_QUOTE_TEXT;
 }
 
 const schema_text_field *schema_text_field_named(const char *name, size_t len)
 {
     for (size_t i = 0; i < schema_text_field_count; i++) {
         const schema_text_field *tf = &schema_text_fields[i];
-        if (tf->prefix && strlen(tf->name) == len && memcmp(tf->name, name, len) == 0)
+        if (schema_text_field_searchable(tf) && strlen(tf->name) == len && memcmp(tf->name, name, len) == 0)
             return tf;
     }
     return NULL;
@@ -96,7 +95,8 @@ void schema_field_names(char *out, size_t size)
         const char *name;
         if (i < schema_text_field_count) {
             const schema_text_field *tf = &schema_text_fields[i];
-            if (!tf->prefix || schema_text_field_named(tf->name, strlen(tf->name)) != tf)
+            if (!schema_text_field_searchable(tf) ||
+                schema_text_field_named(tf->name, strlen(tf->name)) != tf)
                 continue;
             name = tf->name;
         } else {

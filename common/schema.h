@@ -6,8 +6,9 @@
  *
  * Term conventions (Omega's): a field's terms carry its prefix, one capital
  * letter or "X...:" for longer ones; stems carry "Z" before the prefix.
- * Every text field is also indexed without prefix, so that a plain query
- * searches everything, with the field's weight as the wdf increment.
+ * Text fields are also indexed without prefix, so that a plain query
+ * searches everything, with the field's weight as the wdf increment (quote
+ * documents differ a little: see schema.c).
  */
 #ifndef EVS_COMMON_SCHEMA_H
 #define EVS_COMMON_SCHEMA_H
@@ -15,7 +16,7 @@
 #include <stddef.h>
 
 /* Bumped whenever documents written by older builds would be misread. */
-#define SCHEMA_VERSION "2"
+#define SCHEMA_VERSION "3"
 
 /* Record tags: the keys of a document's stored data (see record.h). */
 typedef enum schema_field {
@@ -50,9 +51,10 @@ typedef enum schema_field {
 typedef struct schema_text_field {
     schema_field field;
     const char *name;       /* as shown to users: "title", "summary" */
-    const char *prefix;     /* field search prefix; NULL: not searchable alone */
+    const char *prefix;     /* field search prefix; NULL: none */
     unsigned weight;        /* wdf increment per occurrence */
-    int positional;         /* the prefixed terms carry positions (see schema.c) */
+    int prefixed_only;      /* no plain terms: a quote's speaker and
+                               affiliation (see schema.c) */
 } schema_text_field;
 
 /* The text fields of session and quote documents, best first. */
@@ -61,9 +63,9 @@ extern const size_t schema_text_field_count;
 
 /* The entry for a field, NULL when it is not a text field. */
 const schema_text_field *schema_text_field_of(schema_field f);
-/* Whether terms with this field prefix carry positions (no: a phrase in the
- * field is matched on the unprefixed terms, which always do). */
-int schema_prefix_positional(const char *prefix);
+/* Whether a query may name the field: it has a prefix, or it is the quote
+ * field, which is the plain terms of quote documents (see schema.c). */
+int schema_text_field_searchable(const schema_text_field *tf);
 /* A user-visible field name → entry ("title", "speaker"); NULL if unknown. */
 const schema_text_field *schema_text_field_named(const char *name, size_t len);
 

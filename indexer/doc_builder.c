@@ -149,7 +149,6 @@ typedef struct field_ctx {
     buf *exact;
     strset *spell;          /* words for the spelling data; NULL: none */
     const schema_text_field *tf;
-    int prefixed;           /* add the field-prefixed terms too */
     buf *term;
     uint32_t base;          /* position of the field's first word, less one */
     uint32_t last;          /* last position used */
@@ -211,20 +210,21 @@ static int on_token(void *vctx, const txt_token *t)
     uint32_t pos = c->base + t->pos + 1;
     unsigned w = c->tf->weight;
     c->last = pos;
-    if ((c->st = eng_doc_add_posting(c->doc, t->term, t->term_len, pos, w)) != ENG_OK)
-        return 1;
-    if (c->spell && t->kind == TXT_WORD && worth_suggesting(t->term, t->term_len) &&
-        strset_add(c->spell, t->term, t->term_len, NULL) < 0) {
-        c->st = ENG_E_NOMEM;
-        return 1;
+    if (!c->tf->prefixed_only) {
+        if ((c->st = eng_doc_add_posting(c->doc, t->term, t->term_len, pos, w)) != ENG_OK)
+            return 1;
+        if (c->spell && t->kind == TXT_WORD && worth_suggesting(t->term, t->term_len) &&
+            strset_add(c->spell, t->term, t->term_len, NULL) < 0) {
+            c->st = ENG_E_NOMEM;
+            return 1;
+        }
+        if (t->stem && add_prefixed(c, PREFIX_STEM, "", t->stem, t->stem_len, 0, w))
+            return 1;
     }
-    if (t->stem && add_prefixed(c, PREFIX_STEM, "", t->stem, t->stem_len, 0, w))
-        return 1;
     if (c->text && add_exact_form(c, t, w))
         return 1;
-    if (c->tf->prefix && c->prefixed) {
-        if (add_prefixed(c, c->tf->prefix, "", t->term, t->term_len,
-                         c->tf->positional ? pos : 0, 1))
+    if (c->tf->prefix) {
+        if (add_prefixed(c, c->tf->prefix, "", t->term, t->term_len, pos, 1))
             return 1;
         if (t->stem && add_prefixed(c, PREFIX_STEM, c->tf->prefix, t->stem,
                                     t->stem_len, 0, 1))
@@ -239,7 +239,6 @@ typedef struct doc_ctx {
     strset *spell;
     txt_analyzer *an;
     uint32_t next_base;
-    int plain_only;         /* no field-prefixed terms */
 } doc_ctx;
 
 /* Indexes text as field f; a gap of positions keeps phrases within it. */
@@ -248,8 +247,8 @@ static eng_status index_text(doc_ctx *d, schema_field f, const char *text)
     if (!text || !*text)
         return ENG_OK;
     const schema_text_field *tf = schema_text_field_of(f);
-    field_ctx c = { d->doc, text, &d->b->exact, d->spell, tf, !d->plain_only, &d->b->term,
-                    d->next_base, d->next_base, ENG_OK };
+    field_ctx c = { d->doc, text, &d->b->exact, d->spell, tf, &d->b->term, d->next_base,
+                    d->next_base, ENG_OK };
     int rc = txt_analyze(d->an, text, strlen(text), on_token, &c, NULL);
     if (rc < 0)
         return ENG_E_NOMEM;
@@ -533,7 +532,7 @@ static eng_status add_session_doc(doc_builder *b, eng_db *db, const session *s,
         return st;
     /* the spelling data counts the sessions a word appears in */
     strset_clear(&b->words);
-    doc_ctx d = { b, doc, &b->words, analyzer_for(b, lang), 0, 0 };
+    doc_ctx d = { b, doc, &b->words, analyzer_for(b, lang), 0 };
     TRY(index_text(&d, F_TITLE, s->title));
     /* The long fields are stemmed in their own language when it is not
      * the session's (a French summary of an English session); the record
@@ -553,13 +552,9 @@ static eng_status add_session_doc(doc_builder *b, eng_db *db, const session *s,
         TRY(index_text(&d, F_ORGANISERS, sp->organisation));
         TRY(index_text(&d, F_COUNTRY, sp->country));
     }
-    /* A quote's words also find its session (they are part of its page),
-     * as plain terms only: "quote:" searches the quote documents, which
-     * hold them with the field's prefix. */
-    d.plain_only = 1;
+    /* A quote's words also find its session: they are part of its page. */
     for (size_t i = 0; i < s->n_quotes; i++)
         TRY(index_text(&d, F_QUOTE_TEXT, s->quotes[i].text));
-    d.plain_only = 0;
     TRY(add_common(&d, s, KIND_SESSION, path, lang));
     TRY(set_value(doc, SLOT_THEME, s->theme));
     TRY(set_value(doc, SLOT_TYPE, s->type));
@@ -594,7 +589,7 @@ static eng_status add_quote_doc(doc_builder *b, eng_db *db, const session *s,
     if (st != ENG_OK)
         return st;
     /* no spelling data: a quote's words came in with its session */
-    doc_ctx d = { b, doc, NULL, analyzer_for(b, lang), 0, 0 };
+    doc_ctx d = { b, doc, NULL, analyzer_for(b, lang), 0 };
     TRY(index_text(&d, F_QUOTE_TEXT, q->text));
     TRY(index_text(&d, F_QUOTE_SPEAKER, q->speaker));
     TRY(index_text(&d, F_QUOTE_AFFILIATION, q->affiliation));

@@ -142,7 +142,8 @@ static eng_query *exact_query(build *b, const match_word *w, const char *prefix)
 /* How many words a trailing '*' may stand for: the most frequent ones. */
 #define WILDCARD_MAX_TERMS 200
 
-static eng_query *word_query(build *b, const match_word *w, const char *prefix)
+/* w under prefix, and (stems non-zero) its stems in every language. */
+static eng_query *word_query(build *b, const match_word *w, const char *prefix, int stems)
 {
     if (!w->term)
         return eng_query_match_nothing();
@@ -157,7 +158,7 @@ static eng_query *word_query(build *b, const match_word *w, const char *prefix)
     eng_query *subs[1 + MATCH_MAX_LANGS];
     size_t n = 0;
     subs[n++] = term_query(b, prefix, "", w->term);
-    for (size_t i = 0; i < b->langs->n; i++) {
+    for (size_t i = 0; stems && i < b->langs->n; i++) {
         if (!w->stem[i])
             continue;
         int dup = 0;
@@ -179,54 +180,23 @@ static eng_query *word_query(build *b, const match_word *w, const char *prefix)
     return q;
 }
 
-/* Each word of g with the field prefix, all required. */
-static eng_query *field_words(build *b, const match_group *g, const char *prefix)
-{
-    eng_query **subs = calloc(g->n, sizeof *subs);
-    if (!subs)
-        return NULL;
-    size_t i = 0;
-    while (i < g->n && (subs[i] = term_query(b, prefix, "", g->words[i].term)))
-        i++;
-    eng_query *q = i == g->n ? eng_query_combine(ENG_OP_AND, subs, g->n, 0) : NULL;
-    free_all(subs, i);
-    free(subs);
-    return q;
-}
-
-/* q AND field_words: where a field's terms carry no positions, a phrase in
- * the field is the phrase among the plain terms, all its words in the
- * field.  q is consumed. */
-static eng_query *and_in_field(build *b, eng_query *q, const match_group *g,
-                               const char *prefix)
-{
-    eng_query *in = q ? field_words(b, g, prefix) : NULL;
-    eng_query *both[2] = { q, in };
-    eng_query *r = in ? eng_query_combine(ENG_OP_AND, both, 2, 0) : NULL;
-    eng_query_free(q);
-    eng_query_free(in);
-    return r;
-}
-
 /* Words that must stand together: a phrase of exact terms. */
 static eng_query *phrase_query(build *b, const match_group *g, const char *prefix)
 {
     eng_query **subs = calloc(g->n, sizeof *subs);
     if (!subs)
         return NULL;
-    int impossible = 0, positional = schema_prefix_positional(prefix);
+    int impossible = 0;
     for (size_t i = 0; i < g->n; i++) {
         if (!g->words[i].term)
             impossible = 1;
         else
-            subs[i] = term_query(b, positional ? prefix : "", "", g->words[i].term);
+            subs[i] = term_query(b, prefix, "", g->words[i].term);
     }
     eng_query *q = impossible ? eng_query_match_nothing()
                               : eng_query_combine(ENG_OP_PHRASE, subs, g->n, 0);
     free_all(subs, g->n);
     free(subs);
-    if (!impossible && !positional)
-        q = and_in_field(b, q, g, prefix);
     /* =Île-de-France: the phrase, and each accented word's own form
      * somewhere in the document (forms carry no positions) */
     for (size_t i = 0; q && !impossible && i < g->n; i++) {
@@ -258,9 +228,45 @@ static const glossary_concept *concept_of(build *b, qnode *const *kids, size_t f
 static eng_query *with_equivalents(build *b, eng_query *q, const glossary_concept *c,
                                    size_t own);
 
-static eng_query *group_query(build *b, const match_group *g, const char *prefix)
+static eng_query *group_query(build *b, const match_group *g, const char *prefix, int stems)
 {
-    return g->n == 1 ? word_query(b, &g->words[0], prefix) : phrase_query(b, g, prefix);
+    return g->n == 1 ? word_query(b, &g->words[0], prefix, stems) : phrase_query(b, g, prefix);
+}
+
+/*
+ * Where the documents searched hold field f's words (NULL: any field's),
+ * as the prefix of their terms; NULL when they hold none.  Quote documents
+ * have the quote's text as their plain terms; session documents have no
+ * quote field (see common/schema.c).
+ */
+static const char *prefix_of(const build *b, const schema_text_field *f)
+{
+    if (f && f->field == F_QUOTE_TEXT)
+        return b->mo->quotes ? "" : NULL;
+    return f ? f->prefix : "";
+}
+
+/* Group g in field f (NULL: in any field).  A word in any field of a quote
+ * document is among its plain terms (the text) or its speaker's and
+ * affiliation's prefixed ones; names are matched as written, not stemmed. */
+static eng_query *field_query(build *b, const match_group *g, const schema_text_field *f)
+{
+    const char *prefix = prefix_of(b, f);
+    if (!prefix)
+        return eng_query_match_nothing();
+    if (f || !b->mo->quotes)
+        return group_query(b, g, prefix, 1);
+    eng_query *subs[1 + 4];
+    size_t n = 0;
+    int ok = (subs[n++] = group_query(b, g, "", 1)) != NULL;
+    for (size_t i = 0; ok && i < schema_text_field_count && n < sizeof subs / sizeof *subs; i++) {
+        const schema_text_field *tf = &schema_text_fields[i];
+        if (tf->prefixed_only)
+            ok = (subs[n++] = group_query(b, g, tf->prefix, 0)) != NULL;
+    }
+    eng_query *q = ok ? eng_query_combine(ENG_OP_OR, subs, n, 0) : NULL;
+    free_all(subs, n);
+    return q;
 }
 
 /* A word with no field of its own, when the caller chose the fields plain
@@ -270,7 +276,7 @@ static eng_query *fields_query(build *b, const match_group *g)
     eng_query *subs[16];
     size_t n = 0;
     for (; n < b->mo->n_fields; n++)
-        if (!(subs[n] = group_query(b, g, b->mo->fields[n]->prefix)))
+        if (!(subs[n] = field_query(b, g, b->mo->fields[n])))
             break;
     eng_query *q = n == b->mo->n_fields ? eng_query_combine(ENG_OP_OR, subs, n, 0) : NULL;
     free_all(subs, n);
@@ -293,8 +299,7 @@ static eng_query *term_node_query(build *b, const qnode *n, int positive)
         g.words[0].prefix = 1;
     for (size_t i = 0; n->exact && i < g.n; i++)
         g.words[i].exact = 1;
-    q = n->field || !b->mo->n_fields ? group_query(b, &g, n->field ? n->field->prefix : "")
-                                     : fields_query(b, &g);
+    q = n->field || !b->mo->n_fields ? field_query(b, &g, n->field) : fields_query(b, &g);
     if (!q)
         goto drop;
     if (positive) {
@@ -409,9 +414,8 @@ static eng_query *with_equivalents(build *b, eng_query *q, const glossary_concep
         int ok = 1;
         for (; g.n < gt->n_words && ok; g.n++)
             ok = word_init(b, &g.words[g.n], gt->words[g.n]) == 0;
-        eng_query *alt = ok ? (g.n == 1 ? word_query(b, &g.words[0], "")
-                                        : phrase_query(b, &g, ""))
-                            : NULL;
+        /* among the plain terms: a concept is not a name */
+        eng_query *alt = ok ? group_query(b, &g, "", 1) : NULL;
         if (alt && push_group(b, g) == 0) {
             subs[n++] = alt;
             continue;
@@ -532,16 +536,15 @@ done:
 /* Words within n->window of each other, in any order: their exact terms
  * (the word's own query would OR in stems, which have no positions).
  * The engine's NEAR takes terms only, so a phrase side puts its words in
- * the NEAR and requires the phrase beside it; a side in a field whose terms
- * carry no positions is placed among the plain terms and requires its
- * words in the field. */
+ * the NEAR and requires the phrase beside it.  A side without a field is
+ * among the plain terms: in a quote document, its text. */
 static eng_query *near_query(build *b, const qnode *n, int positive)
 {
     size_t words = 0;
     for (size_t k = 0; k < n->n_kids; k++)
         words += n->kids[k]->n_words;
     eng_query **terms = calloc(words + 1, sizeof *terms);
-    eng_query **extra = calloc(2 * n->n_kids + 1, sizeof *extra);
+    eng_query **extra = calloc(n->n_kids + 1, sizeof *extra);
     size_t nt = 0, ne = 1;      /* extra[0]: the NEAR, once made */
     int ok = terms && extra, impossible = 0;
     unsigned near = ++b->nears;
@@ -552,17 +555,15 @@ static eng_query *near_query(build *b, const qnode *n, int positive)
         ok = g.words != NULL;
         for (; ok && g.n < kid->n_words; g.n++)      /* a failed one is counted too */
             ok = word_init(b, &g.words[g.n], kid->words[g.n]) == 0;
-        const char *prefix = kid->field ? kid->field->prefix : "";
-        const char *placed = schema_prefix_positional(prefix) ? prefix : "";
-        for (size_t i = 0; ok && i < g.n; i++) {
+        const char *prefix = prefix_of(b, kid->field);
+        impossible |= !prefix;
+        for (size_t i = 0; ok && !impossible && i < g.n; i++) {
             if (!g.words[i].term)
                 impossible = 1;
-            else if (!(terms[nt++] = term_query(b, placed, "", g.words[i].term)))
+            else if (!(terms[nt++] = term_query(b, prefix, "", g.words[i].term)))
                 ok = 0;
         }
-        if (ok && !impossible && g.n > 1 && !(extra[ne++] = phrase_query(b, &g, placed)))
-            ok = 0;
-        if (ok && !impossible && placed != prefix && !(extra[ne++] = field_words(b, &g, prefix)))
+        if (ok && !impossible && g.n > 1 && !(extra[ne++] = phrase_query(b, &g, prefix)))
             ok = 0;
         if (!(ok && positive && push_group(b, g) == 0)) {
             for (size_t i = 0; i < g.n; i++)

@@ -73,6 +73,8 @@ typedef struct match_opts {
     const schema_text_field *fields[16];   /* plain words search these; */
     size_t n_fields;                       /* none: every field */
     int lang_off[MATCH_MAX_LANGS];  /* 1: no stems in that language */
+    int quotes;                     /* for quote documents, whose terms are
+                                       laid out apart (see common/schema.c) */
 } match_opts;
 
 eng_query *matcher_build(const qnode *tree, const match_langs *langs, const glossary *gl,

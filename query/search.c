@@ -193,14 +193,32 @@ static eng_status explain_hit(evs_db *d, evs_hit *hit, const hit_source *src, en
     return st;
 }
 
+/* --explain's account of the query: as parsed, and as the engine runs it
+ * for sessions and (qq, unless NULL) for quotes. */
+static int explain_query(const qnode *tree, const eng_query *q, const eng_query *qq,
+                         char **out)
+{
+    char *tree_text = qnode_describe(tree), *sessions = eng_query_describe(q);
+    char *quotes = qq ? eng_query_describe(qq) : NULL;
+    buf e = BUF_INIT;
+    int rc = tree_text && sessions && (!qq || quotes) &&
+                     buf_printf(&e, "parsed: %s\nengine: %s\n", tree_text, sessions) == 0 &&
+                     (!qq || buf_printf(&e, "engine for quotes: %s\n", quotes) == 0) &&
+                     (*out = buf_detach(&e))
+                 ? 0 : -1;
+    buf_free(&e);
+    free(tree_text);
+    free(sessions);
+    free(quotes);
+    return rc;
+}
+
 /* Runs one kind of search and fills its hits. */
 static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
                            const eng_query *q, const matcher *m,
                            const evs_search_options *opts)
 {
     unsigned limit = kind == EVS_HIT_SESSION ? opts->limit : opts->quote_limit;
-    if (limit == 0 && kind == EVS_HIT_QUOTE)
-        return ENG_OK;      /* sessions are counted even when none is shown */
     eng_query *kq = of_kind(q, kind == EVS_HIT_SESSION ? KIND_SESSION : KIND_QUOTE);
     if (!kq)
         return ENG_E_NOMEM;
@@ -297,8 +315,22 @@ static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
     evs_status rc = read_options(d, opts, &mo);
     if (rc != EVS_OK)
         return rc;
+    /* Quote documents lay out their terms apart from sessions' (see
+     * common/schema.c): the query is built for each kind; the groups that
+     * mark the snippets are the same, and kept from the first. */
     eng_query_error_clear();
-    eng_query *q = matcher_build(tree, &d->langs, d->glossary, &mo, &m);
+    eng_query *q = matcher_build(tree, &d->langs, d->glossary, &mo, &m), *qq = NULL;
+    if (q && opts->quote_limit) {
+        matcher again;
+        mo.quotes = 1;
+        qq = matcher_build(tree, &d->langs, d->glossary, &mo, &again);
+        matcher_free(&again);
+        if (!qq) {
+            eng_query_free(q);
+            matcher_free(&m);
+            q = NULL;
+        }
+    }
     if (!q)
         return *eng_query_error()
                    ? fail(&d->err, EVS_BAD_QUERY, "the search engine cannot run this query: %s",
@@ -306,24 +338,16 @@ static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
                    : fail(&d->err, EVS_NOMEM, "out of memory");
     evs_results *res = calloc(1, sizeof *res);
     eng_status st = res ? ENG_OK : ENG_E_NOMEM;
-    if (st == ENG_OK && opts->explain) {
-        char *tree_text = qnode_describe(tree), *engine_text = eng_query_describe(q);
-        buf e = BUF_INIT;
-        if (!tree_text || !engine_text ||
-            buf_printf(&e, "parsed: %s\nengine: %s\n", tree_text, engine_text) < 0 ||
-            !(res->explain = buf_detach(&e)))
-            st = ENG_E_NOMEM;
-        buf_free(&e);
-        free(tree_text);
-        free(engine_text);
-    }
+    if (st == ENG_OK && opts->explain && explain_query(tree, q, qq, &res->explain) < 0)
+        st = ENG_E_NOMEM;
     if (st == ENG_OK)
         st = run_kind(d, res, EVS_HIT_SESSION, q, &m, opts);
-    if (st == ENG_OK)
-        st = run_kind(d, res, EVS_HIT_QUOTE, q, &m, opts);
+    if (st == ENG_OK && qq)     /* sessions are counted even when no quote is shown */
+        st = run_kind(d, res, EVS_HIT_QUOTE, qq, &m, opts);
     if (st == ENG_OK && res->estimated < SUGGEST_BELOW)
         res->suggestion = suggest_query(d->db, query, &st);
     eng_query_free(q);
+    eng_query_free(qq);
     matcher_free(&m);
     if (st != ENG_OK) {
         evs_results_free(res);

@@ -181,9 +181,9 @@ static size_t quotes_from(evs_db *db, const char *q, const char *file)
 
 /* A quote is found as a quote, by its words, its phrases and its words near
  * each other, in the quote: field or not; its words find its session too,
- * but "quote:" searches quotes only.  (The quote field's terms carry no
- * positions: its phrases are matched among the plain terms, see
- * common/schema.c.) */
+ * but "quote:" searches quotes only, and their text only.  (A quote
+ * document's plain terms are its text; its speaker and affiliation are
+ * prefixed terms alone, see common/schema.c.) */
 static void test_quote_fields(evs_db *db)
 {
     CHECK_INT(quotes_from(db, "complementarities", SEED), 1);
@@ -198,6 +198,20 @@ static void test_quote_fields(evs_db *db)
     /* the phrase stands in the quote's speaker line, not in its text */
     CHECK_INT(quotes_from(db, "\"ulla engelmann\"", SEED), 1);
     CHECK_INT(quotes_from(db, "quote:\"ulla engelmann\"", SEED), 0);
+    /* a name, or a word of the affiliation, finds the quote, as written
+     * and as a field, in words or whole, but is not in its text */
+    CHECK_INT(quotes_from(db, "engelmann", SEED), 1);
+    CHECK_INT(quotes_from(db, "engelm*", SEED), 1);
+    CHECK_INT(quotes_from(db, "speaker:engelmann clusters", SEED), 1);
+    CHECK_INT(quotes_from(db, "engelmann clusters", SEED), 1);
+    CHECK_INT(quotes_from(db, "\"dg grow\" clusters", SEED), 1);
+    CHECK_INT(quotes_from(db, "quote:engelmann", SEED), 0);
+    CHECK_INT(quotes_from(db, "quote:dg", SEED), 0);
+    /* two quotes by "DG GROW", one of which says "grow" */
+    CHECK_INT(quotes_from(db, "org:grow", SEED), 2);
+    CHECK_INT(quotes_from(db, "grow", SEED), 2);
+    CHECK_INT(quotes_from(db, "quote:grow", SEED), 1);
+    CHECK_INT(quotes_from(db, "engelmann NEAR/5 clusters", SEED), 0);
     CHECK_INT(quotes_from(db, "quote:partnerships NEAR/3 quote:networks", SEED), 1);
     CHECK_INT(quotes_from(db, "quote:\"cluster partnerships\" NEAR/4 quote:boost", SEED), 1);
     CHECK_INT(quotes_from(db, "quote:partnerships NEAR/3 quote:markets", SEED), 0);
@@ -451,6 +465,9 @@ static void test_explain(evs_db *db)
     const char *q = evs_results_explain(res);
     CHECK(q && strstr(q, "parsed: (AND \"value\" \"chains\")\n"));
     CHECK(q && strstr(q, "engine: ") && strstr(q, "Zchain"));
+    /* quotes hold names apart from their text: their query says so */
+    CHECK(q && strstr(q, "engine for quotes: ") && strstr(strstr(q, "engine for quotes: "),
+                                                          "XORG:chains"));
     const char *why = evs_hit_explain(evs_results_hit(res, EVS_HIT_SESSION, 0));
     CHECK(why && strstr(why, "  summary: value chains (exact) x2\n"));
     CHECK(why && strstr(why, "  takeaway: value chains (exact)\n"));
