@@ -236,7 +236,8 @@ static void run_batch(shared *s, batch *bt, tally *t)
             else
                 t->fatal = 1;
         } else if ((t->pending += st.sessions) >= b->commit_every) {
-            if (evs_writer_commit(w) != EVS_OK) {
+            /* the shard is read by no one before its last commit */
+            if (evs_writer_flush(w) != EVS_OK) {
                 note_at(bt, b->db_path, evs_writer_errmsg(w));
                 t->fatal = 1;
             }

@@ -392,6 +392,16 @@ evs_status evs_writer_set_languages(evs_writer *w, const char *codes);
 /* Makes everything added so far visible, atomically. */
 evs_status evs_writer_commit(evs_writer *w);
 
+/*
+ * Commits the sessions added so far, to bound the memory a long build
+ * holds, but keeps the words that spelling suggestions draw on for the
+ * next evs_writer_commit, where writing them once costs far less.  Only
+ * for a database nobody relies on before the build's last commit (the
+ * parts of a parallel build, see evs_merge): if the program stops before
+ * that commit, the sessions flushed stay without their spelling words.
+ */
+evs_status evs_writer_flush(evs_writer *w);
+
 /* Closes the writer; what was added since the last commit is discarded. */
 void evs_writer_close(evs_writer *w);
 

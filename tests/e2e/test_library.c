@@ -2,7 +2,7 @@
  * test_library.c — libevsearch as another program embeds it: errors on
  * every path, lifetimes, indexing from memory, removal, a reader that
  * reopens, two threads searching while another process indexes, stub
- * databases and merging.
+ * databases, merging and flushing.
  */
 #include <pthread.h>
 #include <signal.h>
@@ -412,6 +412,43 @@ static void test_merge(const char *dir)
     evs_db_close(db);
 }
 
+/* The suggestion for a query, or "" when there is none (copied). */
+static void suggestion(evs_db *db, const char *q, char *out, size_t size)
+{
+    evs_results *res = NULL;
+    CHECK_INT(evs_search(db, q, NULL, &res), EVS_OK);
+    const char *s = res ? evs_results_suggestion(res) : NULL;
+    snprintf(out, size, "%s", s ? s : "");
+    evs_results_free(res);
+}
+
+/* A flush makes the sessions visible but keeps the spelling words for the
+ * commit that follows. */
+static void test_flush(const char *dir)
+{
+    char path[300], got[64];
+    snprintf(path, sizeof path, "%s/flushed", dir);
+    CHECK_INT(evs_writer_flush(NULL), EVS_INVALID);
+    evs_writer *w = NULL;
+    CHECK_INT(evs_writer_open(path, &w), EVS_OK);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/rural.yaml", yaml, sizeof yaml - 1, NULL), EVS_OK);
+    CHECK_INT(evs_writer_flush(w), EVS_OK);
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open(path, &db), EVS_OK);
+    CHECK_INT(count(db, "cooperatives"), 2);
+    suggestion(db, "cooperativs", got, sizeof got);
+    CHECK_STR(got, "");
+    CHECK_INT(evs_writer_add_page(w, "memory/harbour", page, sizeof page - 1, NULL), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+    CHECK_INT(evs_db_reopen(db), EVS_OK);
+    suggestion(db, "cooperativs", got, sizeof got);
+    CHECK_STR(got, "cooperatives");
+    suggestion(db, "hydrogem", got, sizeof got);
+    CHECK_STR(got, "hydrogen");
+    evs_db_close(db);
+}
+
 int main(void)
 {
     char tmpl[] = "/tmp/evs-lib-XXXXXX";
@@ -426,6 +463,7 @@ int main(void)
     test_threads_while_indexing();
     test_stub_database(dir);
     test_merge(dir);
+    test_flush(dir);
     char cmd[512];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     CHECK_INT(system(cmd), 0);
