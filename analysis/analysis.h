@@ -150,6 +150,18 @@ typedef int (*txt_token_fn)(void *ctx, const txt_token *tok);
 int txt_analyze(txt_analyzer *a, const char *text, size_t len, txt_token_fn fn,
                 void *ctx, size_t *invalid);
 
+/*
+ * As txt_analyze, for a caller that looks for a few words only (snippets
+ * mark the query's words): firsts holds the first bytes of the terms and
+ * stems it wants (byte c: bit c & 63 of firsts[c >> 6]).  A word that can
+ * have neither is passed with its position and span but a NULL term and
+ * stem, and costs no folding, stemming or cache lookup.  Only words that
+ * start with an ASCII letter or digit are told so, and only by analyzers
+ * whose stemmer takes endings off (an Irish one rewrites a word's start).
+ */
+int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const uint64_t firsts[4],
+                    txt_token_fn fn, void *ctx);
+
 /* Stems one already folded-for-case word; appends the folded stem to out. */
 int txt_stem_word(txt_analyzer *a, const char *casefolded, size_t len, buf *out);
 

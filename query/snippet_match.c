@@ -23,8 +23,7 @@ typedef struct tokens {
     unsigned char *unmarked;/* per group of m: 1 when it marks nothing */
     tok *v;
     size_t n, cap;
-    buf text;               /* terms and stems, NUL-separated, after a NUL:
-                               the term of the tokens no word can match */
+    buf text;               /* terms and stems, NUL-separated */
     int oom;
     /* while analysing one piece of a field: where it starts, the position
      * its first word takes, and its language */
@@ -82,13 +81,17 @@ static int wanted(const tokens *ts, const txt_token *t, int lang)
     return 0;
 }
 
-/* Keeps every token, for the positions that phrases and NEAR count, but
- * the text only of those the query could match: the others get the empty
- * term, which no word has (copying every term and stem was a tenth of a
- * search's time). */
+/* Keeps the tokens the query could match, with their positions, which is
+ * all that phrases and NEAR need; the others only move the position on
+ * (the analysis gives most of them no term at all: see txt_analyze_for). */
 static int collect(void *ctx, const txt_token *t)
 {
     tokens *ts = ctx;
+    uint32_t pos = ts->base_pos + t->pos;
+    if (pos + 1 > ts->next_pos)
+        ts->next_pos = pos + 1;
+    if (!t->term || !wanted(ts, t, ts->lang))
+        return 0;
     if (ts->n == ts->cap) {
         size_t cap = ts->cap ? ts->cap * 2 : 64;
         tok *v = realloc(ts->v, cap * sizeof *v);
@@ -100,16 +103,9 @@ static int collect(void *ctx, const txt_token *t)
     tok *k = &ts->v[ts->n];
     k->start = ts->base_off + t->span.start;
     k->end = ts->base_off + t->span.end;
-    k->pos = ts->base_pos + t->pos;
+    k->pos = pos;
     k->lang = ts->lang;
-    if (k->pos + 1 > ts->next_pos)
-        ts->next_pos = k->pos + 1;
-    k->term = 0;
     k->stem = (size_t)-1;
-    if (!wanted(ts, t, ts->lang)) {
-        ts->n++;
-        return 0;
-    }
     k->term = ts->text.len;
     if (buf_append(&ts->text, t->term, t->term_len + 1) < 0)
         return ts->oom = 1;
@@ -331,7 +327,7 @@ static int tokenise_piece(tokens *ts, const snip_field *f, size_t from, size_t t
     ts->base_off = from;
     ts->base_pos = ts->next_pos;
     ts->lang = lang;
-    return txt_analyze(an, f->text + from, to - from, collect, ts, NULL);
+    return txt_analyze_for(an, f->text + from, to - from, ts->firsts, collect, ts);
 }
 
 /* A field's tokens, each paragraph analysed in the language it was
@@ -392,8 +388,7 @@ int snip_mark_field(snip_marker *mk, const snip_field *f, spans *out)
     if (!f->text || !f->len)
         return 0;
     int rc = 0;
-    if (buf_append(&ts->text, "", 1) < 0 ||     /* the empty term, at 0 */
-        tokenise(mk->rq, f, ts) != 0 || ts->oom || find_spans(mk->rq, f, ts, out) < 0)
+    if (tokenise(mk->rq, f, ts) != 0 || ts->oom || find_spans(mk->rq, f, ts, out) < 0)
         rc = -1;
     normalise(out, f->text);
     return rc;

@@ -1,7 +1,8 @@
 /*
  * test_analyzer.c — the analyzer (txt_analyze): terms, stems and positions,
  * overlong words, the callback's stop, the stem cache, ASCII words of
- * every length, and a randomized robustness run over its tokens.
+ * every length, a randomized robustness run over its tokens, and the
+ * analysis that looks for a few words only (txt_analyze_for).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "analysis/analysis.h"
 #include "shim/stem.h"
 #include "tests/check.h"
+#include "tests/testdata.h"
 #include "tests/unit/analysis_helpers.h"
 
 static int valid_utf8(const char *s, size_t len)
@@ -443,11 +445,147 @@ static void test_ascii_lengths(void)
     txt_analyzer_free(plain);
 }
 
+/* ------------------------------------------------------ txt_analyze_for */
+
+/* Tokens as txt_analyze_for passes them: a NULL term is kept as "". */
+typedef struct ftoks {
+    size_t n, skipped;
+    txt_span span[4096];
+    uint32_t pos[4096];
+    char term[4096][64], stem[4096][64];
+} ftoks;
+
+static int fcollect(void *ctx, const txt_token *k)
+{
+    ftoks *r = ctx;
+    if (r->n < 4096) {
+        r->span[r->n] = k->span;
+        r->pos[r->n] = k->pos;
+        snprintf(r->term[r->n], 64, "%s", k->term ? k->term : "");
+        snprintf(r->stem[r->n], 64, "%s", k->stem ? k->stem : "");
+        r->skipped += !k->term;
+        CHECK(k->term || !k->stem);
+    }
+    r->n++;
+    return 0;
+}
+
+static int in_firsts(const uint64_t *firsts, const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    return firsts[c >> 6] >> (c & 63) & 1;
+}
+
+/* Against txt_analyze on the same text: the same words at the same
+ * places, and every word whose term or stem starts with a wanted byte
+ * with both; a word passed without term has neither starting so.
+ * Returns how many were passed without. */
+static size_t check_for(txt_analyzer *a, const char *text, const uint64_t firsts[4])
+{
+    static ftoks all, some;
+    memset(&all, 0, sizeof all);
+    memset(&some, 0, sizeof some);
+    size_t len = strlen(text);
+    CHECK_INT(txt_analyze(a, text, len, fcollect, &all, NULL), 0);
+    CHECK_INT(txt_analyze_for(a, text, len, firsts, fcollect, &some), 0);
+    CHECK_INT(some.n, all.n);
+    size_t bad = 0;
+    for (size_t i = 0; i < all.n && i < some.n && i < 4096; i++) {
+        bad += all.span[i].start != some.span[i].start || all.pos[i] != some.pos[i];
+        if (some.term[i][0])
+            bad += strcmp(some.term[i], all.term[i]) != 0 || strcmp(some.stem[i], all.stem[i]);
+        else
+            bad += in_firsts(firsts, all.term[i]) || (all.stem[i][0] && in_firsts(firsts, all.stem[i]));
+    }
+    CHECK_INT(bad, 0);
+    return some.skipped;
+}
+
+static void set_firsts(uint64_t firsts[4], const char *bytes)
+{
+    memset(firsts, 0, 4 * sizeof *firsts);
+    for (const unsigned char *b = (const unsigned char *)bytes; *b; b++)
+        firsts[*b >> 6] |= (uint64_t)1 << (*b & 63);
+}
+
+static void test_analyze_for(void)
+{
+    uint64_t firsts[4];
+    txt_analyzer *en = txt_analyzer_new("en");
+    txt_analyzer *ga = txt_analyzer_new("ga");
+    txt_analyzer *plain = txt_analyzer_new(NULL);
+    CHECK(en && ga && plain);
+
+    /* "value chains": terms and stems start with v and c; Île, not ASCII,
+     * is analysed whatever its first letter */
+    set_firsts(firsts, "vc");
+    static ftoks got;
+    memset(&got, 0, sizeof got);
+    const char *text = "Regional value chains in Île-de-France";
+    CHECK_INT(txt_analyze_for(en, text, strlen(text), firsts, fcollect, &got), 0);
+    CHECK_INT(got.n, 7);
+    CHECK_STR(got.term[0], "");
+    CHECK_INT(got.pos[0], 0);
+    CHECK_STR(got.term[1], "value");
+    CHECK_STR(got.stem[2], "chain");
+    CHECK_INT(got.pos[2], 2);
+    CHECK_STR(got.term[3], "");
+    CHECK_STR(got.term[4], "ile");
+    CHECK_INT(got.pos[6], 6);
+    CHECK_INT(got.skipped, 4);
+    CHECK_INT(check_for(en, text, firsts), 4);
+
+    /* An Irish word's stem may start otherwise than the word ("bhfuil"):
+     * the Irish analyzer passes every word with its term. */
+    set_firsts(firsts, "f");
+    CHECK_INT(check_for(ga, "Tá an bhfuinneog sna tithe i gceantar na bhfeirmeoirí", firsts), 0);
+    txt_analyzer *tr = txt_analyzer_new("tr");
+    set_firsts(firsts, "p");
+    CHECK_INT(check_for(tr, "buntu", firsts), 0);
+    txt_analyzer_free(tr);
+
+    /* The archive's pages, in each stemmer's hands and without one */
+    static const char *const langs[] = { "en", "fr", "de", "it", "es", "nl", "pt", "sv",
+                                         "da", "fi", "hu", "ro", "ga", "lt", "tr", NULL };
+    static const char *const pages[] = {
+        "corpus/000_acfea4267ebb15da.txt", "corpus/002_internationalisation-pme-regions.txt",
+        "corpus/003_energiegemeinschaften-alpenraum.txt",
+        "corpus/005_turismo-sostenibile-adriatico-ionica.txt",
+        "corpus/006_empleo-juvenil-fse-plus.txt",
+        "corpus/007_lodz-transformacja-przemyslowa.txt", NULL
+    };
+    for (size_t p = 0; pages[p]; p++) {
+        size_t len = 0;
+        char *page = slurp(pages[p], &len);
+        CHECK(page != NULL);
+        if (!page)
+            continue;
+        if (len > 12000)
+            page[12000] = '\0';    /* 4096 tokens at most */
+        for (size_t l = 0; langs[l]; l++) {
+            txt_analyzer *a = txt_analyzer_new(langs[l]);
+            set_firsts(firsts, "cdeimprst");
+            size_t skipped = check_for(a, page, firsts);
+            set_firsts(firsts, "abfgv");
+            skipped += check_for(a, page, firsts);
+            CHECK(strstr("ga lt tr", langs[l]) ? skipped == 0 : skipped > 0);
+            txt_analyzer_free(a);
+        }
+        set_firsts(firsts, "cdeimprst");
+        CHECK(check_for(plain, page, firsts) > 0);
+        free(page);
+    }
+    txt_analyzer_free(en);
+    txt_analyzer_free(ga);
+    txt_analyzer_free(plain);
+}
+
 int main(void)
 {
     test_analyzer();
     test_random();
     test_cache();
     test_ascii_lengths();
+    test_analyze_for();
     return check_exit();
 }
