@@ -14,29 +14,32 @@
  * anywhere) and, when the field has a prefix, again under the prefix, with
  * positions too ("title:...").
  *
- * Quote documents keep their plain terms for the quote's text alone: the
- * speaker and the affiliation are held only under their prefixes, and the
- * quote field has no prefix of its own, since "quote:" is the plain terms
- * of quote documents (the query is built for each kind of document, see
- * query/matcher.c).  In a session document a quote's text is plain terms,
- * which find the session.  A prefixed copy of every quote's words cost a
- * tenth of a build and 6% of the database (see bench/results.md).
+ * Quote documents keep to terms of their own: the quote's text under "T"
+ * (its stems under "ZT"), the speaker and the affiliation under their own
+ * prefixes, and no plain terms.  So the search for sessions and the search
+ * for quotes (the query is built for each kind, see query/matcher.c) read
+ * postings of their own kind only, rather than each reading both and
+ * filtering the other out.  A quote's text is plain terms in its session
+ * document too, which the quote's words then find.
  */
 const schema_text_field schema_text_fields[] = {
     { F_TITLE,             "title",       "S",          6, 0 },
     { F_TAKEAWAY,          "takeaway",    NULL,         4, 0 },
     { F_SUMMARY,           "summary",     NULL,         3, 0 },
     { F_DESCRIPTION,       "description", NULL,         3, 0 },
-    { F_QUOTE_TEXT,        "quote",       NULL,         2, 0 },
     { F_SPEAKERS,          "speaker",     "A",          1, 0 },
-    { F_QUOTE_SPEAKER,     "speaker",     "A",          1, 1 },
-    { F_QUOTE_AFFILIATION, "org",         "XORG:",      1, 1 },
     { F_ORGANISERS,        "org",         "XORG:",      1, 0 },
     { F_THEME,             "theme",       "XTHEME:",    1, 0 },
     { F_COUNTRY,           "country",     "XCOUNTRY:",  1, 0 },
     { F_TYPE,              "type",        "XTYPE:",     1, 0 },
     { F_ROLE,              "role",        NULL,         1, 0 },
+    { F_QUOTE_TEXT,        "quote",       "T",          2, 1 },
+    { F_QUOTE_SPEAKER,     "speaker",     "XQA:",       1, 1 },
+    { F_QUOTE_AFFILIATION, "org",         "XQORG:",     1, 1 },
 };
+
+/* A quote's text in its session document: plain terms alone. */
+const schema_text_field schema_quote_in_session = { F_QUOTE_TEXT, "quote", NULL, 2, 0 };
 
 const size_t schema_text_field_count =
     sizeof schema_text_fields / sizeof schema_text_fields[0];
@@ -49,16 +52,21 @@ const schema_text_field *schema_text_field_of(schema_field f)
     return NULL;
 }
 
-int schema_text_field_searchable(const schema_text_field *tf)
+const schema_text_field *schema_quote_field(const schema_text_field *tf)
 {
-    return tf->prefix || tf->field == F_QUOTE_TEXT;
+    if (!tf)
+        return schema_text_field_of(F_QUOTE_TEXT);
+    for (size_t i = 0; i < schema_text_field_count; i++)
+        if (schema_text_fields[i].quote_doc && strcmp(schema_text_fields[i].name, tf->name) == 0)
+            return &schema_text_fields[i];
+    return NULL;
 }
 
 const schema_text_field *schema_text_field_named(const char *name, size_t len)
 {
     for (size_t i = 0; i < schema_text_field_count; i++) {
         const schema_text_field *tf = &schema_text_fields[i];
-        if (schema_text_field_searchable(tf) && strlen(tf->name) == len && memcmp(tf->name, name, len) == 0)
+        if (tf->prefix && strlen(tf->name) == len && memcmp(tf->name, name, len) == 0)
             return tf;
     }
     return NULL;
@@ -95,8 +103,7 @@ void schema_field_names(char *out, size_t size)
         const char *name;
         if (i < schema_text_field_count) {
             const schema_text_field *tf = &schema_text_fields[i];
-            if (!schema_text_field_searchable(tf) ||
-                schema_text_field_named(tf->name, strlen(tf->name)) != tf)
+            if (!tf->prefix || schema_text_field_named(tf->name, strlen(tf->name)) != tf)
                 continue;
             name = tf->name;
         } else {

@@ -6,9 +6,9 @@
  *
  * Term conventions (Omega's): a field's terms carry its prefix, one capital
  * letter or "X...:" for longer ones; stems carry "Z" before the prefix.
- * Text fields are also indexed without prefix, so that a plain query
- * searches everything, with the field's weight as the wdf increment (quote
- * documents differ a little: see schema.c).
+ * Text fields of sessions are also indexed without prefix, so that a plain
+ * query searches everything, with the field's weight as the wdf increment;
+ * quote documents have their own prefixes (see schema.c).
  */
 #ifndef EVS_COMMON_SCHEMA_H
 #define EVS_COMMON_SCHEMA_H
@@ -16,7 +16,7 @@
 #include <stddef.h>
 
 /* Bumped whenever documents written by older builds would be misread. */
-#define SCHEMA_VERSION "3"
+#define SCHEMA_VERSION "4"
 
 /* Record tags: the keys of a document's stored data (see record.h). */
 typedef enum schema_field {
@@ -53,19 +53,22 @@ typedef struct schema_text_field {
     const char *name;       /* as shown to users: "title", "summary" */
     const char *prefix;     /* field search prefix; NULL: none */
     unsigned weight;        /* wdf increment per occurrence */
-    int prefixed_only;      /* no plain terms: a quote's speaker and
-                               affiliation (see schema.c) */
+    int quote_doc;          /* a field of quote documents, which hold
+                               prefixed terms only (see schema.c) */
 } schema_text_field;
 
-/* The text fields of session and quote documents, best first. */
+/* The text fields of session documents, best first, then those of quote
+ * documents. */
 extern const schema_text_field schema_text_fields[];
 extern const size_t schema_text_field_count;
 
 /* The entry for a field, NULL when it is not a text field. */
 const schema_text_field *schema_text_field_of(schema_field f);
-/* Whether a query may name the field: it has a prefix, or it is the quote
- * field, which is the plain terms of quote documents (see schema.c). */
-int schema_text_field_searchable(const schema_text_field *tf);
+/* The same field in quote documents: "quote" for NULL (a quote's words);
+ * NULL when quote documents do not have it (titles, themes). */
+const schema_text_field *schema_quote_field(const schema_text_field *tf);
+/* How a session document holds its quotes' text. */
+extern const schema_text_field schema_quote_in_session;
 /* A user-visible field name → entry ("title", "speaker"); NULL if unknown. */
 const schema_text_field *schema_text_field_named(const char *name, size_t len);
 

@@ -210,7 +210,7 @@ static int on_token(void *vctx, const txt_token *t)
     uint32_t pos = c->base + t->pos + 1;
     unsigned w = c->tf->weight;
     c->last = pos;
-    if (!c->tf->prefixed_only) {
+    if (!c->tf->quote_doc) {
         if ((c->st = eng_doc_add_posting(c->doc, t->term, t->term_len, pos, w)) != ENG_OK)
             return 1;
         if (c->spell && t->kind == TXT_WORD && worth_suggesting(t->term, t->term_len) &&
@@ -224,10 +224,13 @@ static int on_token(void *vctx, const txt_token *t)
     if (c->text && add_exact_form(c, t, w))
         return 1;
     if (c->tf->prefix) {
-        if (add_prefixed(c, c->tf->prefix, "", t->term, t->term_len, pos, 1))
+        /* a field's own terms weigh 1, but in a quote document they are
+         * all there is and carry the field's weight */
+        unsigned fw = c->tf->quote_doc ? w : 1;
+        if (add_prefixed(c, c->tf->prefix, "", t->term, t->term_len, pos, fw))
             return 1;
         if (t->stem && add_prefixed(c, PREFIX_STEM, c->tf->prefix, t->stem,
-                                    t->stem_len, 0, 1))
+                                    t->stem_len, 0, fw))
             return 1;
     }
     return 0;
@@ -241,12 +244,11 @@ typedef struct doc_ctx {
     uint32_t next_base;
 } doc_ctx;
 
-/* Indexes text as field f; a gap of positions keeps phrases within it. */
-static eng_status index_text(doc_ctx *d, schema_field f, const char *text)
+/* Indexes text as tf says; a gap of positions keeps phrases within it. */
+static eng_status index_text_as(doc_ctx *d, const schema_text_field *tf, const char *text)
 {
     if (!text || !*text)
         return ENG_OK;
-    const schema_text_field *tf = schema_text_field_of(f);
     field_ctx c = { d->doc, text, &d->b->exact, d->spell, tf, &d->b->term, d->next_base,
                     d->next_base, ENG_OK };
     int rc = txt_analyze(d->an, text, strlen(text), on_token, &c, NULL);
@@ -256,6 +258,12 @@ static eng_status index_text(doc_ctx *d, schema_field f, const char *text)
         return c.st;
     d->next_base = c.last + SCHEMA_FIELD_GAP;
     return ENG_OK;
+}
+
+/* Indexes text as field f. */
+static eng_status index_text(doc_ctx *d, schema_field f, const char *text)
+{
+    return index_text_as(d, schema_text_field_of(f), text);
 }
 
 /* A field long enough to tell its language is indexed in it. */
@@ -554,7 +562,7 @@ static eng_status add_session_doc(doc_builder *b, eng_db *db, const session *s,
     }
     /* A quote's words also find its session: they are part of its page. */
     for (size_t i = 0; i < s->n_quotes; i++)
-        TRY(index_text(&d, F_QUOTE_TEXT, s->quotes[i].text));
+        TRY(index_text_as(&d, &schema_quote_in_session, s->quotes[i].text));
     TRY(add_common(&d, s, KIND_SESSION, path, lang));
     TRY(set_value(doc, SLOT_THEME, s->theme));
     TRY(set_value(doc, SLOT_TYPE, s->type));

@@ -234,21 +234,25 @@ static eng_query *group_query(build *b, const match_group *g, const char *prefix
 }
 
 /*
- * Where the documents searched hold field f's words (NULL: any field's),
- * as the prefix of their terms; NULL when they hold none.  Quote documents
- * have the quote's text as their plain terms; session documents have no
- * quote field (see common/schema.c).
+ * The prefix under which the documents searched hold field f's words (NULL
+ * f: their text, plain terms in sessions); NULL when they hold none.
+ * Quote documents have prefixes of their own, sessions no quote field (see
+ * common/schema.c).
  */
 static const char *prefix_of(const build *b, const schema_text_field *f)
 {
-    if (f && f->field == F_QUOTE_TEXT)
-        return b->mo->quotes ? "" : NULL;
+    if (b->mo->quotes) {
+        const schema_text_field *q = schema_quote_field(f);
+        return q ? q->prefix : NULL;
+    }
+    if (f && f->quote_doc)
+        return NULL;
     return f ? f->prefix : "";
 }
 
 /* Group g in field f (NULL: in any field).  A word in any field of a quote
- * document is among its plain terms (the text) or its speaker's and
- * affiliation's prefixed ones; names are matched as written, not stemmed. */
+ * is in its text, or its speaker's or affiliation's name, which is matched
+ * as written, not stemmed. */
 static eng_query *field_query(build *b, const match_group *g, const schema_text_field *f)
 {
     const char *prefix = prefix_of(b, f);
@@ -256,12 +260,12 @@ static eng_query *field_query(build *b, const match_group *g, const schema_text_
         return eng_query_match_nothing();
     if (f || !b->mo->quotes)
         return group_query(b, g, prefix, 1);
-    eng_query *subs[1 + 4];
+    eng_query *subs[4];
     size_t n = 0;
-    int ok = (subs[n++] = group_query(b, g, "", 1)) != NULL;
+    int ok = (subs[n++] = group_query(b, g, prefix, 1)) != NULL;
     for (size_t i = 0; ok && i < schema_text_field_count && n < sizeof subs / sizeof *subs; i++) {
         const schema_text_field *tf = &schema_text_fields[i];
-        if (tf->prefixed_only)
+        if (tf->quote_doc && tf->field != F_QUOTE_TEXT)
             ok = (subs[n++] = group_query(b, g, tf->prefix, 0)) != NULL;
     }
     eng_query *q = ok ? eng_query_combine(ENG_OP_OR, subs, n, 0) : NULL;
@@ -414,8 +418,8 @@ static eng_query *with_equivalents(build *b, eng_query *q, const glossary_concep
         int ok = 1;
         for (; g.n < gt->n_words && ok; g.n++)
             ok = word_init(b, &g.words[g.n], gt->words[g.n]) == 0;
-        /* among the plain terms: a concept is not a name */
-        eng_query *alt = ok ? group_query(b, &g, "", 1) : NULL;
+        /* in the text: a concept is not a name */
+        eng_query *alt = ok ? group_query(b, &g, prefix_of(b, NULL), 1) : NULL;
         if (alt && push_group(b, g) == 0) {
             subs[n++] = alt;
             continue;
@@ -502,6 +506,7 @@ static eng_query *and_query(build *b, const qnode *n, int positive)
             i = j > i ? j : i + 1;
         }
     }
+    b->m->any_kind |= np == 0;
     eng_query *base = np == 0 ? eng_query_match_all()
                     : np == 1 ? eng_query_copy(pos[0])
                               : eng_query_combine(b->mo->any ? ENG_OP_OR : ENG_OP_AND, pos,
@@ -537,7 +542,7 @@ done:
  * (the word's own query would OR in stems, which have no positions).
  * The engine's NEAR takes terms only, so a phrase side puts its words in
  * the NEAR and requires the phrase beside it.  A side without a field is
- * among the plain terms: in a quote document, its text. */
+ * in the text (of a quote: not its speaker's name). */
 static eng_query *near_query(build *b, const qnode *n, int positive)
 {
     size_t words = 0;
@@ -600,6 +605,7 @@ static eng_query *node_query(build *b, const qnode *n, int positive)
          * the filter lets through */
         eng_query *f = filter_query(b, n);
         eng_query *all = f ? eng_query_match_all() : NULL;
+        b->m->any_kind = 1;
         eng_query *subs[2] = { all, f };
         eng_query *q = all ? eng_query_combine(ENG_OP_FILTER, subs, 2, 0) : NULL;
         eng_query_free(all);
@@ -642,6 +648,7 @@ eng_query *matcher_build(const qnode *tree, const match_langs *langs, const glos
     build b = { langs, gl, mo ? mo : &defaults, 0, m, BUF_INIT, BUF_INIT };
     m->groups = NULL;
     m->n = 0;
+    m->any_kind = 0;
     eng_query *q = node_query(&b, tree, 1);
     buf_free(&b.tmp);
     buf_free(&b.cf);

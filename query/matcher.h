@@ -58,6 +58,10 @@ typedef struct match_group {
 typedef struct matcher {
     match_group *groups;            /* the positive parts of the query */
     size_t n;
+    int any_kind;                   /* the query may match documents of
+                                       either kind (filters alone, a lone
+                                       NOT): restrict it to the kind wanted;
+                                       else its terms are of that kind only */
 } matcher;
 
 /*

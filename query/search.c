@@ -215,11 +215,14 @@ static int explain_query(const qnode *tree, const eng_query *q, const eng_query 
 
 /* Runs one kind of search and fills its hits. */
 static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
-                           const eng_query *q, const matcher *m,
+                           const eng_query *q, int any_kind, const matcher *m,
                            const evs_search_options *opts)
 {
     unsigned limit = kind == EVS_HIT_SESSION ? opts->limit : opts->quote_limit;
-    eng_query *kq = of_kind(q, kind == EVS_HIT_SESSION ? KIND_SESSION : KIND_QUOTE);
+    /* A query of one kind's terms needs no filter, which would cost a
+     * lookup per candidate. */
+    eng_query *kq = any_kind ? of_kind(q, kind == EVS_HIT_SESSION ? KIND_SESSION : KIND_QUOTE)
+                             : eng_query_copy(q);
     if (!kq)
         return ENG_E_NOMEM;
     /* By relevance, equal scores going to the newer session; or by date,
@@ -315,15 +318,17 @@ static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
     evs_status rc = read_options(d, opts, &mo);
     if (rc != EVS_OK)
         return rc;
-    /* Quote documents lay out their terms apart from sessions' (see
-     * common/schema.c): the query is built for each kind; the groups that
-     * mark the snippets are the same, and kept from the first. */
+    /* Quote documents have terms of their own (see common/schema.c): the
+     * query is built for each kind; the groups that mark the snippets are
+     * the same, and kept from the first. */
     eng_query_error_clear();
     eng_query *q = matcher_build(tree, &d->langs, d->glossary, &mo, &m), *qq = NULL;
+    int quotes_any_kind = 0;
     if (q && opts->quote_limit) {
         matcher again;
         mo.quotes = 1;
         qq = matcher_build(tree, &d->langs, d->glossary, &mo, &again);
+        quotes_any_kind = again.any_kind;
         matcher_free(&again);
         if (!qq) {
             eng_query_free(q);
@@ -341,9 +346,9 @@ static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
     if (st == ENG_OK && opts->explain && explain_query(tree, q, qq, &res->explain) < 0)
         st = ENG_E_NOMEM;
     if (st == ENG_OK)
-        st = run_kind(d, res, EVS_HIT_SESSION, q, &m, opts);
+        st = run_kind(d, res, EVS_HIT_SESSION, q, m.any_kind, &m, opts);
     if (st == ENG_OK && qq)     /* sessions are counted even when no quote is shown */
-        st = run_kind(d, res, EVS_HIT_QUOTE, qq, &m, opts);
+        st = run_kind(d, res, EVS_HIT_QUOTE, qq, quotes_any_kind, &m, opts);
     if (st == ENG_OK && res->estimated < SUGGEST_BELOW)
         res->suggestion = suggest_query(d->db, query, &st);
     eng_query_free(q);

@@ -295,6 +295,33 @@ static void test_filters(evs_db *db)
     CHECK(n > 5 && in_order(dates, n, 1));
 }
 
+/* Sessions and quotes are searched apart, each with terms of its own kind
+ * and, when the query has none (a filter alone, a lone NOT), a filter:
+ * either way no hit is of the other kind. */
+static void test_kinds(evs_db *db)
+{
+    static const char *const queries[] = {
+        "year:2018", "lang:en", "-zzzz", "NOT mobility", "year:2018 OR value",
+        "lang:fr OR clusters", "value chains", "engel*", "quote:clusters",
+        "speaker:engelmann", "=Mattinò", "\"value chains\" NEAR/20 smes", NULL
+    };
+    for (size_t i = 0; queries[i]; i++) {
+        evs_results *res = search(db, queries[i]);
+        size_t sessions = evs_results_count(res, EVS_HIT_SESSION);
+        size_t quotes = evs_results_count(res, EVS_HIT_QUOTE);
+        size_t wrong = 0;
+        for (size_t k = 0; k < sessions; k++)
+            wrong += evs_hit_field(evs_results_hit(res, EVS_HIT_SESSION, k), EVS_FIELD_TEXT) != NULL;
+        for (size_t k = 0; k < quotes; k++)
+            wrong += evs_hit_field(evs_results_hit(res, EVS_HIT_QUOTE, k), EVS_FIELD_TEXT) == NULL;
+        if (wrong)
+            fprintf(stderr, "  %s: %zu hits of the other kind\n", queries[i], wrong);
+        CHECK_INT(wrong, 0);
+        CHECK(sessions + quotes > 0);
+        evs_results_free(res);
+    }
+}
+
 static void suggests(evs_db *db, const char *q, const char *want)
 {
     evs_results *res = search(db, q);
@@ -467,7 +494,7 @@ static void test_explain(evs_db *db)
     CHECK(q && strstr(q, "engine: ") && strstr(q, "Zchain"));
     /* quotes hold names apart from their text: their query says so */
     CHECK(q && strstr(q, "engine for quotes: ") && strstr(strstr(q, "engine for quotes: "),
-                                                          "XORG:chains"));
+                                                          "XQORG:chains"));
     const char *why = evs_hit_explain(evs_results_hit(res, EVS_HIT_SESSION, 0));
     CHECK(why && strstr(why, "  summary: value chains (exact) x2\n"));
     CHECK(why && strstr(why, "  takeaway: value chains (exact)\n"));
@@ -662,6 +689,7 @@ int main(void)
     test_quote_fields(db);
     test_filters(db);
     test_suggestions(db);
+    test_kinds(db);
     test_facets(db);
     test_match_kinds(db);
     test_explain(db);

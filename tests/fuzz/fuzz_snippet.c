@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         langs_ready = 1;
     }
-    matcher m = { NULL, 0 };
+    matcher m = { NULL, 0, 0 };
     eng_query *q = matcher_build(tree, &langs, NULL, NULL, &m);
     if (q) {
         /* the text as two fields, the second its later half */
