@@ -345,9 +345,11 @@ static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
     eng_status st = res ? ENG_OK : ENG_E_NOMEM;
     if (st == ENG_OK && opts->explain && explain_query(tree, q, qq, &res->explain) < 0)
         st = ENG_E_NOMEM;
+    /* sessions are searched even when none is shown, to count them;
+     * quotes only when some are wanted */
     if (st == ENG_OK)
         st = run_kind(d, res, EVS_HIT_SESSION, q, m.any_kind, &m, opts);
-    if (st == ENG_OK && qq)     /* sessions are counted even when no quote is shown */
+    if (st == ENG_OK && qq)
         st = run_kind(d, res, EVS_HIT_QUOTE, qq, quotes_any_kind, &m, opts);
     if (st == ENG_OK && res->estimated < SUGGEST_BELOW)
         res->suggestion = suggest_query(d->db, query, &st);
