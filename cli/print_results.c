@@ -155,6 +155,8 @@ void print_results(sprinter *sp, const char *query, const evs_results *res,
     sp_str(sp, query);
     sp->key(sp, "estimated_total");
     sp->integer(sp, (long long)evs_results_estimated_total(res));
+    sp->key(sp, "total_exact");
+    sp->boolean(sp, evs_results_total_exact(res));
     sp->key(sp, "suggestion");
     sp_str(sp, evs_results_suggestion(res));
     if (evs_results_explain(res)) {

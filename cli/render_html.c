@@ -47,8 +47,9 @@ void render_html(FILE *out, const char *query, const evs_results *res, unsigned 
     field(out, query);
     fputs("</title></head>\n<body>\n<h1>", out);
     field(out, query);
-    fprintf(out, "</h1>\n<p>About %llu sessions.</p>\n",
-            (unsigned long long)evs_results_estimated_total(res));
+    unsigned long long total = (unsigned long long)evs_results_estimated_total(res);
+    fprintf(out, "</h1>\n<p>%s%llu session%s.</p>\n", evs_results_total_exact(res) ? "" : "About ",
+            total, total == 1 ? "" : "s");
     size_t ns = evs_results_count(res, EVS_HIT_SESSION);
     fprintf(out, "<ol start=\"%u\" class=\"sessions\">\n", offset + 1);
     for (size_t i = 0; i < ns; i++) {

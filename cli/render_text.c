@@ -283,8 +283,13 @@ void render_text(FILE *out, const evs_results *res, unsigned offset, const text_
     if (understood)
         fprintf(out, "Query understood as:\n%s\n", understood);
     unsigned long long total = (unsigned long long)evs_results_estimated_total(res);
+    int exact = evs_results_total_exact(res);
     if (ns)
-        fprintf(out, "Sessions %u-%zu of about %llu\n", offset + 1, offset + ns, total);
+        fprintf(out, "Sessions %u-%zu of %s%llu\n", offset + 1, offset + ns,
+                exact ? "" : "about ", total);
+    else if (total && !offset)      /* -n 0: the count alone */
+        fprintf(out, "%s%llu session%s match%s.\n", exact ? "" : "About ", total,
+                total == 1 ? "" : "s", total == 1 ? "es" : "");
     else
         fprintf(out, "No sessions match%s.\n", offset && total ? " on this page" : "");
     const char *better = evs_results_suggestion(res);

@@ -19,6 +19,7 @@ struct sprinter {
     void (*string)(sprinter *sp, const char *s, size_t len);  /* s NULL: null */
     void (*integer)(sprinter *sp, long long v);
     void (*real)(sprinter *sp, double v);
+    void (*boolean)(sprinter *sp, int v);       /* true or false */
     void (*null)(sprinter *sp);
     /* Ends one top-level value (a line, for one object per line). */
     void (*finish)(sprinter *sp);

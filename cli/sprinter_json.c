@@ -104,6 +104,13 @@ static void real(sprinter *sp, double v)
     fprintf(j->out, "%.6g", v);
 }
 
+static void boolean(sprinter *sp, int v)
+{
+    json_printer *j = (json_printer *)sp;
+    element(j);
+    fputs(v ? "true" : "false", j->out);
+}
+
 static void null(sprinter *sp)
 {
     json_printer *j = (json_printer *)sp;
@@ -128,8 +135,8 @@ sprinter *sprinter_json_new(FILE *out)
     json_printer *j = calloc(1, sizeof *j);
     if (!j)
         return NULL;
-    j->sp = (sprinter){ begin_map, begin_list, end, key, string, integer, real, null,
-                        finish, destroy };
+    j->sp = (sprinter){ begin_map, begin_list, end, key, string, integer, real, boolean,
+                        null, finish, destroy };
     j->out = out;
     return &j->sp;
 }

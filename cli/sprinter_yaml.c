@@ -124,6 +124,11 @@ static void real(sprinter *sp, double v)
     scalar((yaml_printer *)sp, num, (size_t)n, 0);
 }
 
+static void boolean(sprinter *sp, int v)
+{
+    scalar((yaml_printer *)sp, v ? "true" : "false", v ? 4 : 5, 0);
+}
+
 static void null(sprinter *sp)
 {
     scalar((yaml_printer *)sp, "null", 4, 0);
@@ -163,8 +168,8 @@ sprinter *sprinter_yaml_new(FILE *out)
     yaml_emitter_set_output_file(&y->em, out);
     yaml_emitter_set_unicode(&y->em, 1);
     yaml_emitter_set_width(&y->em, 100);
-    y->sp = (sprinter){ begin_map, begin_list, end, key, string, integer, real, null,
-                        finish, destroy };
+    y->sp = (sprinter){ begin_map, begin_list, end, key, string, integer, real, boolean,
+                        null, finish, destroy };
     yaml_event_t ev;
     emit(y, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
     return &y->sp;

@@ -152,6 +152,9 @@ void evs_results_free(evs_results *res);
 
 /* An estimate of how many sessions match in all (not just this page). */
 uint64_t evs_results_estimated_total(const evs_results *res);
+/* Non-zero when that estimate is the count: the engine saw every match
+ * (few matches, facets, or a limit of 0). */
+int evs_results_total_exact(const evs_results *res);
 
 /*
  * "Did you mean": when the query finds few sessions and some of its words

@@ -60,7 +60,7 @@ static void usage(FILE *to)
           "Options:\n"
           "  --db PATH        the database; default: $EVSEARCH_DB, else the nearest\n"
           "                   .evsearch directory in the current directory or a parent\n"
-          "  -n, --limit N    sessions to show (default 10)\n"
+          "  -n, --limit N    sessions to show (default 10; 0: count them, exactly)\n"
           "  --offset N       skip the first N sessions (for paging)\n"
           "  --quotes N       quotes to show (default 5; 0 for none)\n"
           "  --sort ORDER     relevance (default; ties: newest first), date (oldest\n"

@@ -311,6 +311,11 @@ uint64_t evs_results_estimated_total(const evs_results *res)
     return res ? res->estimated : 0;
 }
 
+int evs_results_total_exact(const evs_results *res)
+{
+    return res && res->exact;
+}
+
 const char *evs_results_explain(const evs_results *res)
 {
     return res ? res->explain : NULL;

@@ -32,6 +32,7 @@ typedef struct facet_value {
 
 struct evs_results {
     uint64_t estimated;
+    int exact;                          /* estimated is the count */
     char *suggestion;                   /* "did you mean", or NULL */
     char *explain;                      /* opts->explain: the query understood */
     facet_value *facets[EVS_FACET_COUNT];

@@ -252,6 +252,7 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
     }
     if (kind == EVS_HIT_SESSION) {
         res->estimated = eng_mset_estimated(ms);
+        res->exact = eng_mset_exact(ms);
         if (facets_fill(res, ms) < 0)
             st = ENG_E_NOMEM;
     }

@@ -208,6 +208,8 @@ eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_search_opts *
 void eng_mset_free(eng_mset *ms);
 size_t eng_mset_size(const eng_mset *ms);
 uint32_t eng_mset_estimated(const eng_mset *ms);
+/* Whether the estimate is the count (the engine saw every match). */
+int eng_mset_exact(const eng_mset *ms);
 eng_docid eng_mset_docid(const eng_mset *ms, size_t i);
 double eng_mset_weight(const eng_mset *ms, size_t i);
 /*

@@ -37,6 +37,7 @@ struct eng_mset {
     std::vector<eng_docid> ids;
     std::vector<double> weights;
     uint32_t estimated = 0;
+    bool exact = false;     // the engine saw every match: estimated is the count
     // per facet slot: (value, count) in byte order of the values
     std::vector<std::vector<std::pair<std::string, uint32_t>>> facets;
 };

@@ -254,6 +254,7 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
             ms->weights.push_back(it.get_weight());
         }
         ms->estimated = mset.get_matches_estimated();
+        ms->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         for (auto &spy : spies)
             ms->facets.push_back(spy->take());
         *out = ms.release();
@@ -306,6 +307,11 @@ extern "C" size_t eng_mset_size(const eng_mset *ms)
 extern "C" uint32_t eng_mset_estimated(const eng_mset *ms)
 {
     return ms ? ms->estimated : 0;
+}
+
+extern "C" int eng_mset_exact(const eng_mset *ms)
+{
+    return ms && ms->exact;
 }
 
 extern "C" eng_docid eng_mset_docid(const eng_mset *ms, size_t i)

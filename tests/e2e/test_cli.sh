@@ -41,6 +41,12 @@ is "year" "$(jq -r '.sessions[0].year' "$tmp/json")" 2018
 is "lang" "$(jq -r '.sessions[0].lang' "$tmp/json")" en
 is "no suggestion when found" "$(jq -r '.suggestion' "$tmp/json")" null
 is "estimated_total is a number" "$(jq -r '.estimated_total | type' "$tmp/json")" number
+# the count says whether it is one: every match seen (all on the page, or
+# -n 0) or the engine's estimate (a page of one among many)
+is "few matches: the count" "$(jq -c '[.estimated_total == (.sessions | length), .total_exact]' "$tmp/json")" '[true,true]'
+exact_of() { "$EVSEARCH" --db "$tmp/db" --json "$@" | jq -c .total_exact; }
+is "a page of one: an estimate" "$(exact_of -n 1 regions)" false
+is "counted: exact" "$(exact_of -n 0 regions)" true
 is "score is a number" "$(jq -r '.sessions[0].score | type' "$tmp/json")" number
 # highlights are byte offsets into the text: cut them out byte-wise
 marked() {      # marked JQ-PATH-TO-HIT-OBJECTS: every highlighted text, sorted, unique
@@ -66,6 +72,11 @@ is "a stem match says so" "$("$EVSEARCH" --db "$tmp/db" --json chain mattino | j
 ok "plain markers when piped" grep -qF "**value chains**" "$tmp/text"
 ok "no escape codes when piped" sh -c "! grep -q \"$(printf '\033')\" '$tmp/text'"
 ok "quotes section" grep -q "^Quotes" "$tmp/text"
+ok "an exact count without 'about'" grep -qE "^Sessions 1-[0-9]+ of [0-9]+$" "$tmp/text"
+"$EVSEARCH" --db "$tmp/db" -n 1 regions | grep -q "^Sessions 1-1 of about [0-9]*$"
+is "an estimate says 'about'" "$?" 0
+is "-n 0: the count alone" "$("$EVSEARCH" --db "$tmp/db" -n 0 regions | head -n 1)" \
+   "$("$EVSEARCH" --db "$tmp/db" --json -n 0 regions | jq -r '"\(.estimated_total) sessions match."')"
 script -qec "'$EVSEARCH' --db '$tmp/db' value chains" /dev/null >"$tmp/tty" 2>&1
 ok "colour on a terminal" grep -qF "$(printf '\033[1;33m')value chains" "$tmp/tty"
 NO_COLOR=1 script -qec "'$EVSEARCH' --db '$tmp/db' value chains" /dev/null >"$tmp/tty" 2>&1

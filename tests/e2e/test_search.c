@@ -351,6 +351,7 @@ static void test_facets(evs_db *db)
     CHECK_INT(evs_search(db, "year:2016", &o, &res), EVS_OK);
     CHECK_INT(evs_results_count(res, EVS_HIT_SESSION), 0);
     CHECK(evs_results_estimated_total(res) >= 4);      /* counted, not shown */
+    CHECK(evs_results_total_exact(res));
     CHECK_INT(evs_results_facet_size(res, EVS_FACET_YEAR), 1);
     unsigned n = 0;
     CHECK_STR(evs_results_facet_value(res, EVS_FACET_YEAR, 0, &n), "2016");
