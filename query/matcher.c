@@ -458,6 +458,14 @@ static size_t glossary_run(build *b, const qnode *n, size_t i,
     return 0;
 }
 
+/* Every document: of either kind, so the search must restrict it to the
+ * kind it wants (matcher.any_kind). */
+static eng_query *match_all(build *b)
+{
+    b->m->any_kind = 1;
+    return eng_query_match_all();
+}
+
 /* AND of the positive children, minus the union of the negated ones. */
 static eng_query *and_query(build *b, const qnode *n, int positive)
 {
@@ -506,8 +514,7 @@ static eng_query *and_query(build *b, const qnode *n, int positive)
             i = j > i ? j : i + 1;
         }
     }
-    b->m->any_kind |= np == 0;
-    eng_query *base = np == 0 ? eng_query_match_all()
+    eng_query *base = np == 0 ? match_all(b)
                     : np == 1 ? eng_query_copy(pos[0])
                               : eng_query_combine(b->mo->any ? ENG_OP_OR : ENG_OP_AND, pos,
                                                   np, 0);
@@ -604,8 +611,7 @@ static eng_query *node_query(build *b, const qnode *n, int positive)
         /* alone (the whole query, or one side of an OR): every document
          * the filter lets through */
         eng_query *f = filter_query(b, n);
-        eng_query *all = f ? eng_query_match_all() : NULL;
-        b->m->any_kind = 1;
+        eng_query *all = f ? match_all(b) : NULL;
         eng_query *subs[2] = { all, f };
         eng_query *q = all ? eng_query_combine(ENG_OP_FILTER, subs, 2, 0) : NULL;
         eng_query_free(all);
