@@ -13,6 +13,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "common/grow.h"
+
 void set_err(char *err, size_t errlen, const char *fmt, ...)
 {
     if (!err || !errlen)
@@ -81,12 +83,10 @@ static int is_dropped_cp(utf8proc_int32_t cp)
 static int add_line(page_text *pg, size_t off, size_t no, size_t repairs)
 {
     if (pg->n == pg->cap) {
-        size_t cap = pg->cap ? pg->cap * 2 : 64;
-        page_line *l = realloc(pg->lines, cap * sizeof *l);
+        page_line *l = grow_array(pg->lines, &pg->cap, sizeof *l, 64);
         if (!l)
             return -1;
         pg->lines = l;
-        pg->cap = cap;
     }
     page_line *l = &pg->lines[pg->n++];
     l->off = off;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/grow.h"
+
 void session_init(session *s)
 {
     memset(s, 0, sizeof *s);
@@ -70,14 +72,10 @@ static void *grow(void *items, size_t n, size_t sz)
 session *session_list_push(session_list *l)
 {
     if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        if (cap > (size_t)-1 / sizeof(session))
-            return NULL;
-        session *p = realloc(l->items, cap * sizeof(session));
+        session *p = grow_array(l->items, &l->cap, sizeof *p, 8);
         if (!p)
             return NULL;
         l->items = p;
-        l->cap = cap;
     }
     session *s = &l->items[l->n++];
     session_init(s);

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/grow.h"
+
 void ynode_free(ynode *n)
 {
     for (size_t i = 0; i < n->n; i++)
@@ -85,12 +87,10 @@ static int next_event(yctx *c, yaml_event_t *ev)
 static int add_kid(ynode *n, ynode **kid)
 {
     if (n->n == n->cap) {
-        size_t cap = n->cap ? n->cap * 2 : 4;
-        ynode *k = realloc(n->kids, cap * sizeof *k);
+        ynode *k = grow_array(n->kids, &n->cap, sizeof *k, 4);
         if (!k)
             return -1;
         n->kids = k;
-        n->cap = cap;
     }
     *kid = &n->kids[n->n++];
     memset(*kid, 0, sizeof **kid);

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/grow.h"
+
 typedef struct tok {
     size_t start, end;
     uint32_t pos;
@@ -93,12 +95,10 @@ static int collect(void *ctx, const txt_token *t)
     if (!t->term || !wanted(ts, t, ts->lang))
         return 0;
     if (ts->n == ts->cap) {
-        size_t cap = ts->cap ? ts->cap * 2 : 64;
-        tok *v = realloc(ts->v, cap * sizeof *v);
+        tok *v = grow_array(ts->v, &ts->cap, sizeof *v, 64);
         if (!v)
             return ts->oom = 1;
         ts->v = v;
-        ts->cap = cap;
     }
     tok *k = &ts->v[ts->n];
     k->start = ts->base_off + t->span.start;
@@ -122,12 +122,10 @@ static int spans_add(spans *s, size_t start, size_t end, size_t group, unsigned 
                      uint32_t pos)
 {
     if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        span *v = realloc(s->v, cap * sizeof *v);
+        span *v = grow_array(s->v, &s->cap, sizeof *v, 16);
         if (!v)
             return -1;
         s->v = v;
-        s->cap = cap;
     }
     s->v[s->n++] = (span){ start, end, group, how, pos };
     return 0;
