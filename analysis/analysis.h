@@ -154,13 +154,15 @@ int txt_analyze(txt_analyzer *a, const char *text, size_t len, txt_token_fn fn,
  * As txt_analyze, for a caller that looks for a few words only (snippets
  * mark the query's words): firsts holds the first bytes of the terms and
  * stems it wants (byte c: bit c & 63 of firsts[c >> 6]).  A word that can
- * have neither is passed with its position and span but a NULL term and
- * stem, and costs no folding, stemming or cache lookup.  Only words that
- * start with an ASCII letter or digit are told so, and only by analyzers
- * whose stemmer takes endings off (an Irish one rewrites a word's start).
+ * have neither is not passed: it costs no folding, stemming, cache lookup
+ * or call, only its position.  Only words that start with an ASCII letter
+ * or digit are told so, and only by analyzers whose stemmer takes endings
+ * off (an Irish one rewrites a word's start).  The words passed have the
+ * positions txt_analyze gives them; *positions (unless NULL) is set to
+ * the number the text takes, the last position plus one.
  */
 int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const uint64_t firsts[4],
-                    txt_token_fn fn, void *ctx);
+                    txt_token_fn fn, void *ctx, uint32_t *positions);
 
 /* Stems one already folded-for-case word; appends the folded stem to out. */
 int txt_stem_word(txt_analyzer *a, const char *casefolded, size_t len, buf *out);

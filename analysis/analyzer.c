@@ -463,7 +463,7 @@ static inline int may_start(const txt_analyzer *a, const uint64_t *firsts, unsig
 }
 
 static int analyze(txt_analyzer *a, const char *text, size_t len, const uint64_t *firsts,
-                   txt_token_fn fn, void *ctx, size_t *invalid)
+                   txt_token_fn fn, void *ctx, size_t *invalid, uint32_t *positions)
 {
     size_t cursor = 0, bad = 0, whole_end = 0, scanned = 0;
     uint32_t pos = 0;
@@ -502,11 +502,8 @@ static int analyze(txt_analyzer *a, const char *text, size_t len, const uint64_t
         size_t wlen = w.end - w.start;
         if (wlen > TXT_MAX_TERM)
             continue;
-        if (!may_start(a, firsts, (unsigned char)text[w.start])) {
-            txt_token tok = { .span = w, .pos = p, .kind = TXT_WORD };
-            rc = fn(ctx, &tok);
+        if (!may_start(a, firsts, (unsigned char)text[w.start]))
             continue;
-        }
         word_out o;
         if (analyze_word(a, text + w.start, wlen, len - w.start, &o) < 0) {
             rc = -1;
@@ -529,17 +526,19 @@ static int analyze(txt_analyzer *a, const char *text, size_t len, const uint64_t
     }
     if (invalid)
         *invalid = bad;
+    if (positions)
+        *positions = pos;
     return rc;
 }
 
 int txt_analyze(txt_analyzer *a, const char *text, size_t len, txt_token_fn fn,
                 void *ctx, size_t *invalid)
 {
-    return analyze(a, text, len, NULL, fn, ctx, invalid);
+    return analyze(a, text, len, NULL, fn, ctx, invalid, NULL);
 }
 
 int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const uint64_t firsts[4],
-                    txt_token_fn fn, void *ctx)
+                    txt_token_fn fn, void *ctx, uint32_t *positions)
 {
-    return analyze(a, text, len, firsts, fn, ctx, NULL);
+    return analyze(a, text, len, firsts, fn, ctx, NULL, positions);
 }

@@ -84,14 +84,12 @@ static int wanted(const tokens *ts, const txt_token *t, int lang)
 }
 
 /* Keeps the tokens the query could match, with their positions, which is
- * all that phrases and NEAR need; the others only move the position on
- * (the analysis gives most of them no term at all: see txt_analyze_for). */
+ * all that phrases and NEAR need (the analysis passes over most of the
+ * others: see txt_analyze_for). */
 static int collect(void *ctx, const txt_token *t)
 {
     tokens *ts = ctx;
     uint32_t pos = ts->base_pos + t->pos;
-    if (pos + 1 > ts->next_pos)
-        ts->next_pos = pos + 1;
     if (!t->term || !wanted(ts, t, ts->lang))
         return 0;
     if (ts->n == ts->cap) {
@@ -325,7 +323,10 @@ static int tokenise_piece(tokens *ts, const snip_field *f, size_t from, size_t t
     ts->base_off = from;
     ts->base_pos = ts->next_pos;
     ts->lang = lang;
-    return txt_analyze_for(an, f->text + from, to - from, ts->firsts, collect, ts);
+    uint32_t used = 0;
+    int rc = txt_analyze_for(an, f->text + from, to - from, ts->firsts, collect, ts, &used);
+    ts->next_pos = ts->base_pos + used;
+    return rc;
 }
 
 /* A field's tokens, each paragraph analysed in the language it was

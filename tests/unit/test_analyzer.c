@@ -447,9 +447,9 @@ static void test_ascii_lengths(void)
 
 /* ------------------------------------------------------ txt_analyze_for */
 
-/* Tokens as txt_analyze_for passes them: a NULL term is kept as "". */
+/* Tokens as the analysis passes them, each with its term. */
 typedef struct ftoks {
-    size_t n, skipped;
+    size_t n;
     txt_span span[4096];
     uint32_t pos[4096];
     char term[4096][64], stem[4096][64];
@@ -461,10 +461,9 @@ static int fcollect(void *ctx, const txt_token *k)
     if (r->n < 4096) {
         r->span[r->n] = k->span;
         r->pos[r->n] = k->pos;
+        CHECK(k->term != NULL);
         snprintf(r->term[r->n], 64, "%s", k->term ? k->term : "");
         snprintf(r->stem[r->n], 64, "%s", k->stem ? k->stem : "");
-        r->skipped += !k->term;
-        CHECK(k->term || !k->stem);
     }
     r->n++;
     return 0;
@@ -476,29 +475,42 @@ static int in_firsts(const uint64_t *firsts, const char *s)
     return firsts[c >> 6] >> (c & 63) & 1;
 }
 
-/* Against txt_analyze on the same text: the same words at the same
- * places, and every word whose term or stem starts with a wanted byte
- * with both; a word passed without term has neither starting so.
- * Returns how many were passed without. */
+/* Against txt_analyze on the same text: every word whose term or stem
+ * starts with a wanted byte is passed, at the same place and position,
+ * with both, and every word passed is one of the text's; the positions
+ * the text takes are those it takes when every word is wanted.  Returns
+ * how many words cost no analysis (were not passed). */
 static size_t check_for(txt_analyzer *a, const char *text, const uint64_t firsts[4])
 {
     static ftoks all, some;
     memset(&all, 0, sizeof all);
     memset(&some, 0, sizeof some);
     size_t len = strlen(text);
+    uint64_t every[4] = { ~0ull, ~0ull, ~0ull, ~0ull };
+    uint32_t used = 0, used_all = 0;
     CHECK_INT(txt_analyze(a, text, len, fcollect, &all, NULL), 0);
-    CHECK_INT(txt_analyze_for(a, text, len, firsts, fcollect, &some), 0);
-    CHECK_INT(some.n, all.n);
-    size_t bad = 0;
-    for (size_t i = 0; i < all.n && i < some.n && i < 4096; i++) {
-        bad += all.span[i].start != some.span[i].start || all.pos[i] != some.pos[i];
-        if (some.term[i][0])
-            bad += strcmp(some.term[i], all.term[i]) != 0 || strcmp(some.stem[i], all.stem[i]);
-        else
+    CHECK_INT(txt_analyze_for(a, text, len, firsts, fcollect, &some, &used), 0);
+    static ftoks every_word;
+    memset(&every_word, 0, sizeof every_word);
+    CHECK_INT(txt_analyze_for(a, text, len, every, fcollect, &every_word, &used_all), 0);
+    CHECK_INT(every_word.n, all.n);
+    CHECK_INT(used, used_all);
+    CHECK(some.n <= all.n);
+    /* the words passed are some of txt_analyze's, in its order */
+    size_t bad = 0, k = 0;
+    for (size_t i = 0; i < all.n && i < 4096; i++) {
+        if (k < some.n && some.span[k].start == all.span[i].start &&
+            some.span[k].end == all.span[i].end) {
+            bad += all.pos[i] != some.pos[k] || strcmp(some.term[k], all.term[i]) != 0 ||
+                   strcmp(some.stem[k], all.stem[i]) != 0;
+            k++;
+        } else {
             bad += in_firsts(firsts, all.term[i]) || (all.stem[i][0] && in_firsts(firsts, all.stem[i]));
+        }
     }
+    bad += k != some.n;
     CHECK_INT(bad, 0);
-    return some.skipped;
+    return all.n - some.n;
 }
 
 static void set_firsts(uint64_t firsts[4], const char *bytes)
@@ -522,18 +534,32 @@ static void test_analyze_for(void)
     static ftoks got;
     memset(&got, 0, sizeof got);
     const char *text = "Regional value chains in Île-de-France";
-    CHECK_INT(txt_analyze_for(en, text, strlen(text), firsts, fcollect, &got), 0);
-    CHECK_INT(got.n, 7);
-    CHECK_STR(got.term[0], "");
-    CHECK_INT(got.pos[0], 0);
-    CHECK_STR(got.term[1], "value");
-    CHECK_STR(got.stem[2], "chain");
-    CHECK_INT(got.pos[2], 2);
-    CHECK_STR(got.term[3], "");
-    CHECK_STR(got.term[4], "ile");
-    CHECK_INT(got.pos[6], 6);
-    CHECK_INT(got.skipped, 4);
+    uint32_t used = 0;
+    CHECK_INT(txt_analyze_for(en, text, strlen(text), firsts, fcollect, &got, &used), 0);
+    /* "Regional", "in", "de" and "France" are only counted */
+    CHECK_INT(got.n, 3);
+    CHECK_STR(got.term[0], "value");
+    CHECK_INT(got.pos[0], 1);
+    CHECK_STR(got.stem[1], "chain");
+    CHECK_INT(got.pos[1], 2);
+    CHECK_STR(got.term[2], "ile");
+    CHECK_INT(got.pos[2], 4);
+    CHECK_INT(used, 7);
     CHECK_INT(check_for(en, text, firsts), 4);
+
+    /* What the words passed over still count: "1,000" and "3.5" are a
+     * word each, an elided article none */
+    set_firsts(firsts, "x");
+    memset(&got, 0, sizeof got);
+    text = "In 1,000 cases (3.5%) l'avis d'experts: xylem, na\xc3\xafve x.org";
+    CHECK_INT(txt_analyze_for(en, text, strlen(text), firsts, fcollect, &got, &used), 0);
+    CHECK_INT(got.n, 2);
+    CHECK_STR(got.term[0], "xylem");
+    CHECK_INT(got.pos[0], 6);
+    CHECK_STR(got.term[1], "x");
+    CHECK_INT(got.pos[1], 8);
+    CHECK_INT(used, 10);
+    CHECK_INT(check_for(en, text, firsts), 10);
 
     /* An Irish word's stem may start otherwise than the word ("bhfuil"):
      * the Irish analyzer passes every word with its term. */
