@@ -190,6 +190,10 @@ int page_parse_when(const char *line, size_t len, page_when *w);
  */
 int page_repair_line(const char *s, size_t len, buf *out, size_t *repairs);
 
+/* Whether page_repair_line may find something to repair in s[0..len): when
+ * not, it would only copy the line. */
+int page_line_may_need_repair(const char *s, size_t len);
+
 /* ------------------------------------------------------------ lines */
 
 /* One clean line of a page. */

@@ -203,9 +203,8 @@ static int stray_currency(const int32_t *cps, size_t n, size_t i)
            cps[i - 1] != '\t' && cps[i + 1] != '\t';
 }
 
-/* Whether s may hold something to repair: every lead character and "¤"
- * are encoded with the byte C2 or C3. */
-static int may_need_repair(const char *s, size_t len)
+/* Every lead character and "¤" are encoded with the byte C2 or C3. */
+int page_line_may_need_repair(const char *s, size_t len)
 {
     for (size_t i = 0; i + 1 < len; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -217,7 +216,7 @@ static int may_need_repair(const char *s, size_t len)
 
 int page_repair_line(const char *s, size_t len, buf *out, size_t *repairs)
 {
-    if (!may_need_repair(s, len))
+    if (!page_line_may_need_repair(s, len))
         return len ? buf_append(out, s, len) : 0;
     int32_t *cps = malloc(len * sizeof *cps);
     unsigned char *fixed = calloc(len, 1);
@@ -249,12 +248,13 @@ int page_repair_line(const char *s, size_t len, buf *out, size_t *repairs)
         }
         count += fixed[k];
     }
-    int rc = 0;
-    for (size_t k = 0; k < n && rc == 0; k++) {
-        utf8proc_uint8_t enc[4];
-        utf8proc_ssize_t e = utf8proc_encode_char(cps[k], enc);
-        rc = buf_append(out, enc, (size_t)e);
-    }
+    /* at most four bytes a character, written in place */
+    int rc = buf_reserve(out, 4 * n);
+    for (size_t k = 0; k < n && rc == 0; k++)
+        out->len += (size_t)utf8proc_encode_char(
+            cps[k], (utf8proc_uint8_t *)out->data + out->len);
+    if (rc == 0 && out->data)
+        out->data[out->len] = '\0';
     free(cps);
     free(fixed);
     if (rc == 0 && repairs)

@@ -97,37 +97,47 @@ static int add_line(page_text *pg, size_t off, size_t no, size_t repairs)
     return buf_putc(&pg->text, '\0');
 }
 
-/* Appends the clean form of one line s[0..len) to pg->text. */
+/* Appends the clean form of one line s[0..len) to pg->text.  The bytes
+ * between two spaces or dropped characters are kept as they are, and go
+ * in one copy. */
 static int clean_line(page_text *pg, const char *s, size_t len)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    size_t i = 0, off = pg->text.len;
-    int pending_space = 0;
+    size_t i = 0, off = pg->text.len, run = 0;
+    int pending_space = 0, in_run = 0;
     while (i < len) {
-        utf8proc_int32_t cp;
+        utf8proc_int32_t cp = p[i];
         utf8proc_ssize_t k = 1;
-        if (p[i] < 0x80)
-            cp = p[i];
-        else
-            k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (k <= 0) { /* not expected: checked and repaired text */
-            cp = 0xFFFD;
-            k = 1;
-        }
-        if (is_dropped_cp(cp)) {
-            /* nothing */
-        } else if (is_space_cp(cp)) {
-            pending_space = pg->text.len > off;
+        if (cp > ' ' && cp < 0x7F) {
+            /* printable ASCII: kept */
         } else {
+            if (cp >= 0x80)
+                k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+            if (k <= 0) { /* not expected: checked and repaired text */
+                cp = 0xFFFD;
+                k = 1;
+            }
+            int space = is_space_cp(cp);
+            if (space || is_dropped_cp(cp)) {
+                if (in_run && buf_append(&pg->text, p + run, i - run) < 0)
+                    return -1;
+                in_run = 0;
+                if (space)
+                    pending_space = pg->text.len > off;
+                i += (size_t)k;
+                continue;
+            }
+        }
+        if (!in_run) {
             if (pending_space && buf_putc(&pg->text, ' ') < 0)
                 return -1;
             pending_space = 0;
-            if (buf_append(&pg->text, p + i, (size_t)k) < 0)
-                return -1;
+            run = i;
+            in_run = 1;
         }
         i += (size_t)k;
     }
-    return 0;
+    return in_run ? buf_append(&pg->text, p + run, i - run) : 0;
 }
 
 /* Cuts valid UTF-8 text into clean lines.  Mojibake is repaired before the
@@ -144,10 +154,19 @@ int page_split_lines(const char *text, size_t len, page_text *pg)
         while (i < len && text[i] != '\n' && text[i] != '\r')
             i++;
         size_t repairs = 0, off = pg->text.len;
-        buf_clear(&raw);
-        if (page_repair_line(text + b, i - b, &raw, &repairs) < 0 ||
-            clean_line(pg, raw.data ? raw.data : "", raw.len) < 0 ||
-            add_line(pg, off, no, repairs) < 0) {
+        /* most lines have nothing to repair, and are cleaned where they are */
+        const char *line = text + b;
+        size_t n = i - b;
+        if (page_line_may_need_repair(line, n)) {
+            buf_clear(&raw);
+            if (page_repair_line(line, n, &raw, &repairs) < 0) {
+                buf_free(&raw);
+                return -1;
+            }
+            line = raw.data ? raw.data : "";
+            n = raw.len;
+        }
+        if (clean_line(pg, line, n) < 0 || add_line(pg, off, no, repairs) < 0) {
             buf_free(&raw);
             return -1;
         }
