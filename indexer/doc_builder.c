@@ -11,6 +11,7 @@
 #include "../common/record.h"
 #include "../common/schema.h"
 #include "../common/strset.h"
+#include "spelling.h"
 
 /* Terms are limited in length by the engine (245 bytes); identifiers built
  * from long paths are hashed to stay well below. */
@@ -40,6 +41,7 @@ struct doc_builder {
     strset batch;               /* every word since the last flush */
     uint32_t *counts;           /* sessions per word of batch, by index */
     size_t counts_cap;
+    int no_spelling;            /* gather none (doc_builder_set_spelling) */
     char languages[MAX_ANALYZERS * 4];
 };
 
@@ -169,18 +171,6 @@ static int add_prefixed(field_ctx *c, const char *pre1, const char *pre2,
     return c->st != ENG_OK;
 }
 
-/* "Did you mean" proposes words of the index's own vocabulary; numbers
- * and one- or two-letter words would only make poor proposals. */
-static int worth_suggesting(const char *term, size_t len)
-{
-    if (len < 3)
-        return 0;
-    for (size_t i = 0; i < len; i++)
-        if (term[i] < '0' || term[i] > '9')
-            return 1;
-    return 0;
-}
-
 /* A word written with accents (or letters that fold, like "ß") also gets
  * its form with the accents kept, so that "=Mattinò" can ask for exactly
  * that; a plain ASCII word's form is its term, and gets nothing more. */
@@ -213,7 +203,7 @@ static int on_token(void *vctx, const txt_token *t)
     if (!c->tf->quote_doc) {
         if ((c->st = eng_doc_add_posting(c->doc, t->term, t->term_len, pos, w)) != ENG_OK)
             return 1;
-        if (c->spell && t->kind == TXT_WORD && worth_suggesting(t->term, t->term_len) &&
+        if (c->spell && t->kind == TXT_WORD && spelling_worth(t->term, t->term_len) &&
             strset_add(c->spell, t->term, t->term_len, NULL) < 0) {
             c->st = ENG_E_NOMEM;
             return 1;
@@ -521,6 +511,16 @@ static int add_spelling(void *ctx, const char *word, size_t len, size_t i)
     return sc->st != ENG_OK;
 }
 
+void doc_builder_set_spelling(doc_builder *b, int gather)
+{
+    b->no_spelling = !gather;
+}
+
+int doc_builder_has_spelling(const doc_builder *b)
+{
+    return b->batch.n > 0;
+}
+
 eng_status doc_builder_flush(doc_builder *b, eng_db *db)
 {
     spell_ctx sc = { b, db, ENG_OK };
@@ -540,7 +540,7 @@ static eng_status add_session_doc(doc_builder *b, eng_db *db, const session *s,
         return st;
     /* the spelling data counts the sessions a word appears in */
     strset_clear(&b->words);
-    doc_ctx d = { b, doc, &b->words, analyzer_for(b, lang), 0 };
+    doc_ctx d = { b, doc, b->no_spelling ? NULL : &b->words, analyzer_for(b, lang), 0 };
     TRY(index_text(&d, F_TITLE, s->title));
     /* The long fields are stemmed in their own language when it is not
      * the session's (a French summary of an English session); the record

@@ -29,6 +29,11 @@ eng_status doc_builder_add(doc_builder *b, eng_db *db, const session *s,
  * data ("did you mean"); call it before each commit. */
 eng_status doc_builder_flush(doc_builder *b, eng_db *db);
 
+/* Whether to gather those words (by default, yes; see spelling.h). */
+void doc_builder_set_spelling(doc_builder *b, int gather);
+/* Whether words were gathered that the next flush would hand over. */
+int doc_builder_has_spelling(const doc_builder *b);
+
 /* Restricts language detection to codes (ISO 639-1, space or comma
  * separated; NULL: all 24).  -1 when a code is unknown or there are none. */
 int doc_builder_set_languages(doc_builder *b, const char *codes);

@@ -206,7 +206,8 @@ static void run_batch(shared *s, batch *bt, tally *t)
 {
     par_build *b = s->b;
     evs_writer *w = NULL;
-    if (evs_writer_open(bt->shard, &w) != EVS_OK ||
+    /* the spelling data is written once, into the merged database */
+    if (evs_writer_open(bt->shard, &w) != EVS_OK || evs_writer_set_spelling(w, 0) != EVS_OK ||
         (b->languages && evs_writer_set_languages(w, b->languages) != EVS_OK)) {
         note_at(bt, b->db_path, evs_writer_errmsg(w));
         t->fatal = 1;
@@ -236,8 +237,7 @@ static void run_batch(shared *s, batch *bt, tally *t)
             else
                 t->fatal = 1;
         } else if ((t->pending += st.sessions) >= b->commit_every) {
-            /* the shard is read by no one before its last commit */
-            if (evs_writer_flush(w) != EVS_OK) {
+            if (evs_writer_commit(w) != EVS_OK) {
                 note_at(bt, b->db_path, evs_writer_errmsg(w));
                 t->fatal = 1;
             }
@@ -277,6 +277,20 @@ static void *worker(void *arg)
 
 /* ------------------------------------------------------------ the build */
 
+/* Gives the merged database the spelling data the shards left out. */
+static int add_spelling(const char *merged)
+{
+    evs_writer *w = NULL;
+    if (evs_writer_open(merged, &w) != EVS_OK || evs_writer_spelling_from_index(w) != EVS_OK ||
+        evs_writer_commit(w) != EVS_OK) {
+        fprintf(stderr, "evindex: %s: %s\n", merged, w ? evs_writer_errmsg(w) : "out of memory");
+        evs_writer_close(w);
+        return -1;
+    }
+    evs_writer_close(w);
+    return 0;
+}
+
 /* Merges the shards started into build_dir/merged and puts it in the
  * target's place; the old (empty) target ends up in build_dir. */
 static int merge_and_swap(shared *s, const char *build_dir)
@@ -298,6 +312,8 @@ static int merge_and_swap(shared *s, const char *build_dir)
     char *why = NULL;
     if (n && evs_merge(shards, n, merged, &why) != EVS_OK) {
         fprintf(stderr, "evindex: %s\n", why ? why : "out of memory");
+        rc = -1;
+    } else if (n && add_spelling(merged) != 0) {
         rc = -1;
     } else if (n && renameat2(AT_FDCWD, merged, AT_FDCWD, b->db_path, RENAME_EXCHANGE) != 0) {
         fprintf(stderr, "evindex: %s: putting the new database in place failed: %s\n",

@@ -22,6 +22,7 @@
 #include "yaml_reader.h"
 #include "source_file.h"
 #include "sources.h"
+#include "spelling.h"
 
 struct evs_writer {
     eng_db *db;
@@ -406,15 +407,15 @@ static eng_status record_languages(evs_writer *w)
     return oom ? ENG_E_NOMEM : st;
 }
 
-/* Commits; with spelling set, the spelling data gathered so far too. */
-static evs_status commit(evs_writer *w, int spelling)
+/* Commits, with the spelling data gathered so far. */
+evs_status evs_writer_commit(evs_writer *w)
 {
     if (!w || !w->db || !w->builder)
         return EVS_INVALID;
     if (w->broken)
         return fail(&w->err, EVS_IO,
                     "not committed: an earlier write failed; the database keeps its last commit");
-    eng_status st = spelling ? doc_builder_flush(w->builder, w->db) : ENG_OK;
+    eng_status st = doc_builder_flush(w->builder, w->db);
     if (st == ENG_OK)
         st = record_languages(w);
     if (st == ENG_OK)
@@ -428,18 +429,37 @@ static evs_status commit(evs_writer *w, int spelling)
     return EVS_OK;
 }
 
-evs_status evs_writer_commit(evs_writer *w)
+static int stop_at_first(void *ctx, const char *word, size_t len, uint32_t freq)
 {
-    return commit(w, 1);
+    (void)word, (void)len, (void)freq;
+    return *(int *)ctx = 1;
 }
 
-/* The engine rewrites every spelling fragment a batch touches at each
- * commit (a fragment lists all the words that share it), so a build that
- * commits every hundred sessions rewrote them again and again: a fifth of
- * its instructions on 500 sessions. */
-evs_status evs_writer_flush(evs_writer *w)
+evs_status evs_writer_set_spelling(evs_writer *w, int gather)
 {
-    return commit(w, 0);
+    if (!w || !w->builder)
+        return EVS_INVALID;
+    doc_builder_set_spelling(w->builder, gather);
+    return EVS_OK;
+}
+
+/* Once rather than in each part of a parallel build: see spelling.h. */
+evs_status evs_writer_spelling_from_index(evs_writer *w)
+{
+    if (!w || !w->db || !w->builder)
+        return EVS_INVALID;
+    int any = 0;
+    eng_status st = eng_db_each_spelling(w->db, stop_at_first, &any);
+    if (st != ENG_OK)
+        return engine_fail(w, st, "spelling data");
+    if (any || doc_builder_has_spelling(w->builder))
+        return fail(&w->err, EVS_INVALID, "the database has spelling data already: "
+                                          "its words would count twice");
+    if ((st = spelling_from_terms(w->db)) != ENG_OK) {
+        w->broken = 1;
+        return engine_fail(w, st, "spelling data");
+    }
+    return EVS_OK;
 }
 
 void evs_writer_close(evs_writer *w)

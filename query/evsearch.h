@@ -396,14 +396,24 @@ evs_status evs_writer_set_languages(evs_writer *w, const char *codes);
 evs_status evs_writer_commit(evs_writer *w);
 
 /*
- * Commits the sessions added so far, to bound the memory a long build
- * holds, but keeps the words that spelling suggestions draw on for the
- * next evs_writer_commit, where writing them once costs far less.  Only
- * for a database nobody relies on before the build's last commit (the
- * parts of a parallel build, see evs_merge): if the program stops before
- * that commit, the sessions flushed stay without their spelling words.
+ * Whether the writer gathers the words that spelling suggestions ("did
+ * you mean") draw on, each with the number of sessions it is in, for its
+ * commits to write (by default it does).  The parts of a parallel build
+ * (see evs_merge) do not: the engine writes and compresses the data of
+ * the whole vocabulary in each part, and again when merging them, while
+ * evs_writer_spelling_from_index gets it once from the merged database.
  */
-evs_status evs_writer_flush(evs_writer *w);
+evs_status evs_writer_set_spelling(evs_writer *w, int gather);
+
+/*
+ * Adds the spelling data of a database written without it (see above),
+ * taken from its index: each word of its sessions with the number of
+ * sessions it is in, as the writers would have gathered them.  Call it
+ * after the last session is added; the next evs_writer_commit writes it.
+ * EVS_INVALID when the database (or this writer) has spelling data
+ * already, whose words would count twice.
+ */
+evs_status evs_writer_spelling_from_index(evs_writer *w);
 
 /* Closes the writer; what was added since the last commit is discarded. */
 void evs_writer_close(evs_writer *w);

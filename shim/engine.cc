@@ -346,6 +346,25 @@ extern "C" eng_status eng_db_each_term(eng_db *db, const char *prefix, eng_term_
     });
 }
 
+extern "C" eng_status eng_db_each_spelling(eng_db *db, eng_term_fn fn, void *ctx)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!fn)
+        return fail(&db->errmsg, ENG_E_INVALID, "each spelling: no callback");
+    if (eng_status st = need_open(db))
+        return st;
+    return guarded(&db->errmsg, "each spelling", [&] {
+        for (auto it = db->xdb->spellings_begin(), end = db->xdb->spellings_end(); it != end;
+             ++it) {
+            const std::string word = *it;
+            if (fn(ctx, word.c_str(), word.size(), it.get_termfreq()))
+                break;
+        }
+        return ENG_OK;
+    });
+}
+
 extern "C" eng_status eng_db_each_metadata_key(eng_db *db, const char *prefix, eng_key_fn fn,
                                                void *ctx)
 {

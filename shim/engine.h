@@ -116,6 +116,10 @@ eng_status eng_db_suggest_spelling(eng_db *db, const char *word, char **out);
  * stop early. */
 typedef int (*eng_term_fn)(void *ctx, const char *term, size_t len, uint32_t termfreq);
 eng_status eng_db_each_term(eng_db *db, const char *prefix, eng_term_fn fn, void *ctx);
+/* Every word of the spelling data with its frequency, in sorted order
+ * (with what a writer added since its last commit); fn returns non-zero
+ * to stop early. */
+eng_status eng_db_each_spelling(eng_db *db, eng_term_fn fn, void *ctx);
 
 /* Fetches a document's data and one value.  *out is malloc'd (free it). */
 eng_status eng_db_doc_data(eng_db *db, eng_docid id, char **out, size_t *out_len);

@@ -422,24 +422,29 @@ static void suggestion(evs_db *db, const char *q, char *out, size_t size)
     evs_results_free(res);
 }
 
-/* A flush makes the sessions visible but keeps the spelling words for the
- * commit that follows. */
-static void test_flush(const char *dir)
+/* A writer told to gather no spelling data commits none; the data taken
+ * from the index afterwards proposes the words, and is taken only once. */
+static void test_spelling_from_index(const char *dir)
 {
     char path[300], got[64];
-    snprintf(path, sizeof path, "%s/flushed", dir);
-    CHECK_INT(evs_writer_flush(NULL), EVS_INVALID);
+    snprintf(path, sizeof path, "%s/nospelling", dir);
+    CHECK_INT(evs_writer_set_spelling(NULL, 0), EVS_INVALID);
+    CHECK_INT(evs_writer_spelling_from_index(NULL), EVS_INVALID);
     evs_writer *w = NULL;
     CHECK_INT(evs_writer_open(path, &w), EVS_OK);
+    CHECK_INT(evs_writer_set_spelling(w, 0), EVS_OK);
     CHECK_INT(evs_writer_add_yaml(w, "memory/rural.yaml", yaml, sizeof yaml - 1, NULL), EVS_OK);
-    CHECK_INT(evs_writer_flush(w), EVS_OK);
+    CHECK_INT(evs_writer_add_page(w, "memory/harbour", page, sizeof page - 1, NULL), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
     evs_db *db = NULL;
     CHECK_INT(evs_db_open(path, &db), EVS_OK);
     CHECK_INT(count(db, "cooperatives"), 2);
     suggestion(db, "cooperativs", got, sizeof got);
     CHECK_STR(got, "");
-    CHECK_INT(evs_writer_add_page(w, "memory/harbour", page, sizeof page - 1, NULL), EVS_OK);
+    CHECK_INT(evs_writer_spelling_from_index(w), EVS_OK);
     CHECK_INT(evs_writer_commit(w), EVS_OK);
+    CHECK_INT(evs_writer_spelling_from_index(w), EVS_INVALID);
+    CHECK(strstr(evs_writer_errmsg(w), "spelling data already") != NULL);
     evs_writer_close(w);
     CHECK_INT(evs_db_reopen(db), EVS_OK);
     suggestion(db, "cooperativs", got, sizeof got);
@@ -447,6 +452,13 @@ static void test_flush(const char *dir)
     suggestion(db, "hydrogem", got, sizeof got);
     CHECK_STR(got, "hydrogen");
     evs_db_close(db);
+
+    /* a writer holding words it gathered, not yet committed, refuses too */
+    snprintf(path, sizeof path, "%s/gathering", dir);
+    CHECK_INT(evs_writer_open(path, &w), EVS_OK);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/rural.yaml", yaml, sizeof yaml - 1, NULL), EVS_OK);
+    CHECK_INT(evs_writer_spelling_from_index(w), EVS_INVALID);
+    evs_writer_close(w);
 }
 
 int main(void)
@@ -463,7 +475,7 @@ int main(void)
     test_threads_while_indexing();
     test_stub_database(dir);
     test_merge(dir);
-    test_flush(dir);
+    test_spelling_from_index(dir);
     char cmd[512];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     CHECK_INT(system(cmd), 0);
