@@ -4,8 +4,9 @@
  * The files are cut into batches in their order; each thread takes the
  * next batch and writes it into a database of its own (a shard), and the
  * shards are merged, in batch order, into one compact database (evs_merge)
- * that then takes the place of the empty one at the target, in one atomic
- * step.  Documents get the ids a single thread would have given them, and
+ * that takes its spelling data from its own index (the shards gather none:
+ * see indexer/spelling.h) and then the place of the empty one at the
+ * target, in one atomic step.  Documents get the ids a single thread would have given them, and
  * messages come out in the order of the files, whatever thread read them.
  */
 #ifndef EVS_INDEXER_EVINDEX_PARALLEL_H
