@@ -442,6 +442,7 @@ static void test_spelling_from_index(const char *dir)
     suggestion(db, "cooperativs", got, sizeof got);
     CHECK_STR(got, "");
     CHECK_INT(evs_writer_spelling_from_index(w), EVS_OK);
+    CHECK_INT(evs_writer_spelling_from_index(w), EVS_INVALID);    /* before the commit */
     CHECK_INT(evs_writer_commit(w), EVS_OK);
     CHECK_INT(evs_writer_spelling_from_index(w), EVS_INVALID);
     CHECK(strstr(evs_writer_errmsg(w), "spelling data already") != NULL);
