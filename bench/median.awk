@@ -1,6 +1,6 @@
 # median.awk — each line's median: the lines of paste(1) over the outputs
 # of several runs of one query program, one column a run and one line a
-# query, become one time a query.  Used by bench/run.
+# query, become one time a query.  Used by bench/run and bench/growth.
 {
     n = split($0, v, "\t")
     for (i = 2; i <= n; i++)            # insertion sort: a handful of runs
