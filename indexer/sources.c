@@ -17,7 +17,6 @@
  * than a key may be); the value: the content hash, a space, the path. */
 #define KEY_PREFIX "evsearch.source:"
 
-
 int sources_hash_file(const char *path, uint64_t *hash)
 {
     struct stat sb;

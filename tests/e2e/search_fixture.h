@@ -64,6 +64,33 @@ static inline void build_index(void)
     evs_writer_close(w);
 }
 
+/* corpus/ indexed into a fresh database in a new directory under /tmp
+ * (its path in dir, of size bytes), and opened; NULL when the directory
+ * could not be made. */
+static inline evs_db *fixture_open(char *dir, size_t size, const char *name)
+{
+    snprintf(dir, size, "/tmp/evs-%s-XXXXXX", name);
+    char *made = mkdtemp(dir);
+    CHECK(made != NULL);
+    if (!made)
+        return NULL;
+    snprintf(db_path, sizeof db_path, "%s/db", dir);
+    build_index();
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open(db_path, &db), EVS_OK);
+    return db;
+}
+
+/* Closes db, removes the directory, and gives the test's exit status. */
+static inline int fixture_close(evs_db *db, const char *dir)
+{
+    evs_db_close(db);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK_INT(system(cmd), 0);
+    return check_exit();
+}
+
 static inline evs_results *search(evs_db *db, const char *q)
 {
     evs_results *res = NULL;

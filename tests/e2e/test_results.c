@@ -257,15 +257,10 @@ static void test_reindex_replaces(evs_db *db)
 
 int main(void)
 {
-    char tmpl[] = "/tmp/evs-results-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    CHECK(dir != NULL);
-    if (!dir)
+    char dir[64];
+    evs_db *db = fixture_open(dir, sizeof dir, "results");
+    if (!db)
         return check_exit();
-    snprintf(db_path, sizeof db_path, "%s/db", dir);
-    build_index();
-    evs_db *db = NULL;
-    CHECK_INT(evs_db_open(db_path, &db), EVS_OK);
     test_quote_fields(db);
     test_kinds(db);
     test_facets(db);
@@ -273,9 +268,5 @@ int main(void)
     test_paging(db);
     test_errors(db);
     test_reindex_replaces(db);
-    evs_db_close(db);
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    CHECK_INT(system(cmd), 0);
-    return check_exit();
+    return fixture_close(db, dir);
 }

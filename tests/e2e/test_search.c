@@ -339,15 +339,10 @@ static void test_glossary(evs_db *db)
 
 int main(void)
 {
-    char tmpl[] = "/tmp/evs-search-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    CHECK(dir != NULL);
-    if (!dir)
+    char dir[64];
+    evs_db *db = fixture_open(dir, sizeof dir, "search");
+    if (!db)
         return check_exit();
-    snprintf(db_path, sizeof db_path, "%s/db", dir);
-    build_index();
-    evs_db *db = NULL;
-    CHECK_INT(evs_db_open(db_path, &db), EVS_OK);
     test_value_chains(db);
     test_folding(db);
     test_language(db);
@@ -358,9 +353,5 @@ int main(void)
     test_explain(db);
     test_exact_form(db);
     test_glossary(db);
-    evs_db_close(db);
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    CHECK_INT(system(cmd), 0);
-    return check_exit();
+    return fixture_close(db, dir);
 }
