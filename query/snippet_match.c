@@ -90,7 +90,7 @@ static int collect(void *ctx, const txt_token *t)
 {
     tokens *ts = ctx;
     uint32_t pos = ts->base_pos + t->pos;
-    if (!t->term || !wanted(ts, t, ts->lang))
+    if (!wanted(ts, t, ts->lang))
         return 0;
     if (ts->n == ts->cap) {
         tok *v = grow_array(ts->v, &ts->cap, sizeof *v, 64);
