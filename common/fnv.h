@@ -1,7 +1,8 @@
 /*
  * fnv.h — the 64-bit FNV-1a hash, for what must hash the same way in every
  * run and every version: file contents and the paths that name them in
- * the database (sources.c), and over-long ids (doc_builder.c).  Changing
+ * the database (sources.c), over-long ids (doc_builder.c) and the terms
+ * of packed positions (shim/positions.c).  Changing
  * it would make every database built before look changed or mis-keyed.
  */
 #ifndef EVS_COMMON_FNV_H

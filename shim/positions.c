@@ -1,0 +1,314 @@
+/* positions.c — see positions.h. */
+#include "positions.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/fnv.h"
+
+uint32_t pos_hash(const char *term, size_t len)
+{
+    uint64_t h = fnv64(FNV64_START, term, len);
+    return (uint32_t)(h ^ h >> 32);
+}
+
+/* ---------------------------------------------------------------- packing */
+
+/* A posting starts at most one entry: 4 bytes of hash, a head of at most
+ * 5 bytes, and its own delta of at most 5. */
+size_t pos_pack_bound(size_t n)
+{
+    return n * (4 + 5 + 5);
+}
+
+/* The head of an entry: a lone position, or the size of the deltas; a
+ * position of 2^31 or more is always written as a delta. */
+#define LONE_MAX 0x7fffffffu
+
+static unsigned char *put_varint(unsigned char *o, uint32_t v)
+{
+    while (v >= 0x80) {
+        *o++ = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    *o++ = (unsigned char)v;
+    return o;
+}
+
+static size_t varint_len(uint32_t v)
+{
+    size_t n = 1;
+    while (v >= 0x80) {
+        v >>= 7;
+        n++;
+    }
+    return n;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+#define HASH_OF(p) ((uint32_t)((p) >> 32))
+#define POS_OF(p) ((uint32_t)(p))
+
+size_t pos_pack(uint64_t *p, size_t n, unsigned char *out)
+{
+    qsort(p, n, sizeof *p, cmp_u64);
+    unsigned char *o = out;
+    for (size_t i = 0, j; i < n; i = j) {
+        uint32_t hash = HASH_OF(p[i]), last = 0;
+        /* the size comes first, so measure the deltas before writing them */
+        size_t bytes = 0, count = 0;
+        for (j = i; j < n && HASH_OF(p[j]) == hash; j++)
+            if (j == i || p[j] != p[j - 1]) {
+                bytes += varint_len(POS_OF(p[j]) - last);
+                last = POS_OF(p[j]);
+                count++;
+            }
+        for (int k = 0; k < 4; k++)
+            *o++ = (unsigned char)(hash >> (8 * k));
+        if (count == 1 && POS_OF(p[i]) <= LONE_MAX) {
+            o = put_varint(o, POS_OF(p[i]) << 1 | 1);
+            continue;
+        }
+        o = put_varint(o, (uint32_t)bytes << 1);
+        last = 0;
+        for (size_t k = i; k < j; k++)
+            if (k == i || p[k] != p[k - 1]) {
+                o = put_varint(o, POS_OF(p[k]) - last);
+                last = POS_OF(p[k]);
+            }
+    }
+    return (size_t)(o - out);
+}
+
+/* --------------------------------------------------------------- matching */
+
+static int get_varint(const unsigned char **pp, const unsigned char *end, uint32_t *v)
+{
+    const unsigned char *p = *pp;
+    uint32_t r = 0;
+    for (unsigned shift = 0; shift < 35; shift += 7) {
+        if (p == end)
+            return -1;
+        unsigned c = *p++;
+        if (shift == 28 && c > 0x0f)
+            return -1;      /* more than 32 bits */
+        r |= (uint32_t)(c & 0x7f) << shift;
+        if (!(c & 0x80)) {
+            *pp = p;
+            *v = r;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* One query term's positions in the document. */
+typedef struct plist {
+    const unsigned char *deltas;    /* NULL: the document lacks the term */
+    size_t bytes;                   /* of deltas; 0: the one position is lone */
+    uint32_t lone;
+    uint32_t *v;
+    size_t n;
+    size_t need;                    /* unordered: times the query names it */
+} plist;
+
+/* Points each of l[0, n) at its term's entry; 0, or POS_CORRUPT. */
+static int find_terms(const unsigned char *blob, size_t len, const uint32_t *h, plist *l,
+                      size_t n)
+{
+    const unsigned char *p = blob, *end = blob + len;
+    size_t found = 0;
+    uint32_t last = 0;      /* entries come by hash: past the last wanted, stop */
+    for (size_t i = 0; i < n; i++)
+        last = h[i] > last ? h[i] : last;
+    while (p < end && found < n) {
+        if (end - p < 4)
+            return POS_CORRUPT;
+        uint32_t hash = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+                        (uint32_t)p[3] << 24;
+        uint32_t head, size;
+        if (hash > last)
+            break;
+        p += 4;
+        if (get_varint(&p, end, &head) < 0)
+            return POS_CORRUPT;
+        size = head & 1 ? 0 : head >> 1;
+        if ((head & 1 && head >> 1 == 0) || (!(head & 1) && size == 0) ||
+            size > (size_t)(end - p))
+            return POS_CORRUPT;
+        for (size_t i = 0; i < n; i++)
+            if (h[i] == hash && !l[i].deltas) {
+                l[i].deltas = p;
+                l[i].bytes = size;
+                l[i].lone = head & 1 ? head >> 1 : 0;
+                found++;
+            }
+        p += size;
+    }
+    return 0;
+}
+
+/* Decodes l's positions into v (which holds l->bytes); 0, or POS_CORRUPT
+ * when they do not decode or do not increase. */
+static int decode(plist *l, uint32_t *v)
+{
+    const unsigned char *p = l->deltas, *end = p + l->bytes;
+    uint32_t pos = 0;
+    l->v = v;
+    l->n = 0;
+    if (l->lone) {
+        v[l->n++] = l->lone;
+        return 0;
+    }
+    while (p < end) {
+        uint32_t d;
+        if (get_varint(&p, end, &d) < 0 || d == 0 || pos + d < pos)
+            return POS_CORRUPT;
+        pos += d;
+        v[l->n++] = pos;
+    }
+    return 0;
+}
+
+/* In order: for each place of the first term, the earliest place of each
+ * next term after the one before; the earliest choice ends earliest, and
+ * a later start never needs an earlier place (so idx only moves on). */
+static int match_ordered(const plist *l, size_t n, uint32_t window, size_t *idx)
+{
+    for (size_t a = 0; a < l[0].n; a++) {
+        uint32_t first = l[0].v[a], cur = first;
+        size_t i;
+        for (i = 1; i < n; i++) {
+            while (idx[i] < l[i].n && l[i].v[idx[i]] <= cur)
+                idx[i]++;
+            if (idx[i] == l[i].n)
+                return 0;
+            cur = l[i].v[idx[i]];
+            if (cur - first >= window)
+                break;
+        }
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
+typedef struct event {
+    uint32_t pos;
+    uint32_t term;      /* index into the distinct terms */
+} event;
+
+/* In any order: the narrowest run of places holding each distinct term
+ * as often as the query names it, found by sliding a window over all of
+ * their places in order. */
+static int match_unordered(const plist *l, size_t k, uint32_t window, event *ev, size_t *have)
+{
+    size_t e = 0, *at = have + k;
+    for (size_t i = 0; i < k; i++)
+        at[i] = 0;
+    for (;;) {      /* merge the k lists, k being a handful */
+        size_t best = k;
+        for (size_t i = 0; i < k; i++)
+            if (at[i] < l[i].n && (best == k || l[i].v[at[i]] < l[best].v[at[best]]))
+                best = i;
+        if (best == k)
+            break;
+        ev[e++] = (event){ l[best].v[at[best]++], (uint32_t)best };
+    }
+    size_t satisfied = 0, lo = 0;
+    for (size_t i = 0; i < k; i++)
+        have[i] = 0;
+    for (size_t hi = 0; hi < e; hi++) {
+        if (++have[ev[hi].term] == l[ev[hi].term].need)
+            satisfied++;
+        while (satisfied == k) {
+            if (ev[hi].pos - ev[lo].pos < window)
+                return 1;
+            if (have[ev[lo].term]-- == l[ev[lo].term].need)
+                satisfied--;
+            lo++;
+        }
+    }
+    return 0;
+}
+
+/* Most checks are of a few terms with a few places each: they use the
+ * stack (a decider may run for thousands of candidates a search). */
+#define SMALL_TERMS 8
+#define SMALL_BYTES 256
+
+int pos_match(const unsigned char *blob, size_t len, const uint32_t *h, size_t n,
+              uint32_t window, int ordered)
+{
+    if (n == 0)
+        return 0;
+    uint32_t uh_small[SMALL_TERMS];
+    plist l_small[SMALL_TERMS];
+    uint32_t *uh = uh_small;
+    plist *l = l_small;
+    if (n > SMALL_TERMS) {
+        uh = malloc(n * sizeof *uh);
+        l = malloc(n * sizeof *l);
+        if (!uh || !l) {
+            free(uh);
+            free(l);
+            return POS_NOMEM;
+        }
+    }
+    memset(l, 0, n * sizeof *l);
+    /* unordered: one list per distinct term, with how often it is wanted */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = ordered ? k : 0;
+        while (j < k && uh[j] != h[i])
+            j++;
+        if (j == k)
+            uh[k++] = h[i];
+        l[j].need++;
+    }
+    int rc = find_terms(blob, len, uh, l, k);
+    size_t bytes = 0;
+    for (size_t i = 0; rc == 0 && i < k; i++) {
+        if (!l[i].deltas)
+            rc = 1;     /* a term is missing: no match */
+        else
+            bytes += l[i].bytes ? l[i].bytes : 1;
+    }
+    /* each position takes a byte at least; the work area holds the ordered
+     * match's idx, or the unordered's events and then counts */
+    uint32_t v_small[SMALL_BYTES];
+    _Alignas(size_t) event work_small[SMALL_BYTES + 2 * SMALL_TERMS];
+    uint32_t *v = v_small;
+    event *work = work_small;
+    size_t work_bytes = bytes * sizeof(event) + 2 * k * sizeof(size_t);
+    if (rc == 0 && (bytes > SMALL_BYTES || work_bytes > sizeof work_small)) {
+        v = malloc(bytes * sizeof *v);
+        work = malloc(work_bytes);
+        if (!v || !work)
+            rc = POS_NOMEM;
+    }
+    for (size_t i = 0, off = 0; rc == 0 && i < k; off += l[i].bytes ? l[i].bytes : 1, i++)
+        rc = decode(&l[i], v + off);
+    int result = rc == 1 ? 0 : rc;
+    if (rc == 0 && ordered) {
+        size_t *idx = (size_t *)work;
+        memset(idx, 0, k * sizeof *idx);
+        result = match_ordered(l, k, window, idx);
+    } else if (rc == 0) {
+        result = match_unordered(l, k, window, work, (size_t *)(work + bytes));
+    }
+    if (v != v_small)
+        free(v);
+    if (work != work_small)
+        free(work);
+    if (uh != uh_small) {
+        free(uh);
+        free(l);
+    }
+    return result;
+}
