@@ -7,6 +7,7 @@
 // place that decides which status a failure is and what its message says.
 
 #include "engine_internal.hh"
+#include "positions.h"
 
 #include <memory>
 #include <new>
@@ -249,7 +250,23 @@ extern "C" eng_status eng_db_cancel(eng_db *db)
     });
 }
 
-extern "C" eng_status eng_db_replace(eng_db *db, const char *uid_term, const eng_doc *doc,
+namespace {
+
+// Packs doc's positions into its value slot, once for what was added.
+void pack_positions(eng_doc *doc)
+{
+    if (doc->postings_packed)
+        return;
+    std::string packed(pos_pack_bound(doc->postings.size()), '\0');
+    packed.resize(pos_pack(doc->postings.data(), doc->postings.size(),
+                           reinterpret_cast<unsigned char *>(&packed[0])));
+    doc->doc.add_value(ENG_SLOT_POSITIONS, packed);
+    doc->postings_packed = true;
+}
+
+}  // namespace
+
+extern "C" eng_status eng_db_replace(eng_db *db, const char *uid_term, eng_doc *doc,
                                      eng_docid *out_id)
 {
     if (!db)
@@ -259,6 +276,7 @@ extern "C" eng_status eng_db_replace(eng_db *db, const char *uid_term, const eng
     if (eng_status st = need_writable(db))
         return st;
     return guarded(&db->errmsg, "replace", [&] {
+        pack_positions(doc);
         Xapian::docid id = db->wdb->replace_document(uid_term, doc->doc);
         if (out_id)
             *out_id = id;
@@ -266,7 +284,7 @@ extern "C" eng_status eng_db_replace(eng_db *db, const char *uid_term, const eng
     });
 }
 
-extern "C" eng_status eng_db_add(eng_db *db, const eng_doc *doc, eng_docid *out_id)
+extern "C" eng_status eng_db_add(eng_db *db, eng_doc *doc, eng_docid *out_id)
 {
     if (!db)
         return ENG_E_INVALID;
@@ -275,6 +293,7 @@ extern "C" eng_status eng_db_add(eng_db *db, const eng_doc *doc, eng_docid *out_
     if (eng_status st = need_writable(db))
         return st;
     return guarded(&db->errmsg, "add", [&] {
+        pack_positions(doc);
         Xapian::docid id = db->wdb->add_document(doc->doc);
         if (out_id)
             *out_id = id;
@@ -480,7 +499,9 @@ extern "C" eng_status eng_doc_add_posting(eng_doc *doc, const char *term, size_t
     if (pos == 0)
         return fail(&doc->errmsg, ENG_E_INVALID, "add posting: positions start at 1");
     return guarded(&doc->errmsg, "add posting", [&] {
-        doc->doc.add_posting(std::string(term, len), pos, wdf_inc);
+        doc->postings.push_back(pos_posting(pos_hash(term, len), pos));
+        doc->postings_packed = false;
+        doc->doc.add_term(std::string(term, len), wdf_inc);
         return ENG_OK;
     });
 }
@@ -504,6 +525,8 @@ extern "C" eng_status eng_doc_set_value(eng_doc *doc, unsigned slot, const char 
         return ENG_E_INVALID;
     if (!val && len)
         return fail(&doc->errmsg, ENG_E_INVALID, "set value: no value");
+    if (slot == ENG_SLOT_POSITIONS)
+        return fail(&doc->errmsg, ENG_E_INVALID, "set value: the slot for positions is reserved");
     return guarded(&doc->errmsg, "set value", [&] {
         doc->doc.add_value(slot, str_or_empty(val, len));
         return ENG_OK;

@@ -100,10 +100,11 @@ eng_status eng_db_cancel(eng_db *db);
 typedef struct eng_doc eng_doc;
 
 /* Adds doc, or replaces every document indexed by uid_term (a term the doc
- * should also carry).  *out_id may be NULL. */
-eng_status eng_db_replace(eng_db *db, const char *uid_term, const eng_doc *doc,
+ * should also carry).  *out_id may be NULL.  Writing packs the document's
+ * positions into it (eng_doc_add_posting), hence doc is not const. */
+eng_status eng_db_replace(eng_db *db, const char *uid_term, eng_doc *doc,
                           eng_docid *out_id);
-eng_status eng_db_add(eng_db *db, const eng_doc *doc, eng_docid *out_id);
+eng_status eng_db_add(eng_db *db, eng_doc *doc, eng_docid *out_id);
 /* Deletes every document indexed by the term (none is not an error). */
 eng_status eng_db_delete_term(eng_db *db, const char *term);
 
@@ -131,11 +132,18 @@ eng_status eng_doc_new(eng_doc **out);
 void eng_doc_free(eng_doc *doc);
 const char *eng_doc_errmsg(const eng_doc *doc);
 
-/* A term at a word position (1-based), its wdf raised by wdf_inc. */
+/*
+ * A term at a word position (1-based), its wdf raised by wdf_inc.  The
+ * positions are not the engine's own position lists but packed into the
+ * document's value slot ENG_SLOT_POSITIONS when it is written (see
+ * positions.h for why), where ENG_OP_PHRASE and ENG_OP_NEAR look.
+ */
 eng_status eng_doc_add_posting(eng_doc *doc, const char *term, size_t len,
                                uint32_t pos, uint32_t wdf_inc);
 /* A term without position. */
 eng_status eng_doc_add_term(eng_doc *doc, const char *term, size_t len, uint32_t wdf_inc);
+/* Any slot but ENG_SLOT_POSITIONS, which is the shim's own. */
+#define ENG_SLOT_POSITIONS 255u
 eng_status eng_doc_set_value(eng_doc *doc, unsigned slot, const char *val, size_t len);
 eng_status eng_doc_set_data(eng_doc *doc, const char *data, size_t len);
 
@@ -156,7 +164,7 @@ typedef enum eng_op {
     ENG_OP_AND_MAYBE,   /* first, weighted up by the rest */
     ENG_OP_FILTER,      /* first, restricted to the rest, which add no weight */
     ENG_OP_PHRASE,      /* terms in order within window (0: adjacent) */
-    ENG_OP_NEAR,        /* terms in any order within window */
+    ENG_OP_NEAR,        /* terms in any order within window (0: their number) */
     ENG_OP_SYNONYM      /* one term for weighting */
 } eng_op;
 

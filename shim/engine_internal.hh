@@ -6,6 +6,7 @@
 #define EVS_SHIM_ENGINE_INTERNAL_HH
 
 #include "engine.h"
+#include "engine_positional.hh"
 
 #include <memory>
 #include <string>
@@ -24,11 +25,19 @@ struct eng_db {
 
 struct eng_doc {
     Xapian::Document doc;
+    // eng_doc_add_posting's positions (positions.h: pos_posting), packed
+    // into the document when it is written
+    std::vector<uint64_t> postings;
+    bool postings_packed = true;    // doc holds postings' packed form
     std::string errmsg;
 };
 
 struct eng_query {
     Xapian::Query q;
+    // what a match of q must also meet (phrases, NEAR), checked last; and
+    // whether meeting it is all a match takes (engine_positional.hh)
+    evs_shim::ConditionPtr cond;
+    bool pure = false;
 };
 
 // Copied out at search time, so that reading a result never calls into the

@@ -24,11 +24,22 @@ namespace {
 
 thread_local std::string query_error;
 
+eng_query as_query(Xapian::Query q)
+{
+    return eng_query{std::move(q), nullptr, false};
+}
+
+eng_query as_query(eng_query q)
+{
+    return q;
+}
+
+// f returns the new query, as an engine query or with its conditions.
 template <class F>
 eng_query *make_query(F &&f) noexcept
 {
     try {
-        return new eng_query{f()};
+        return new eng_query(as_query(f()));
     } catch (...) {
         if (evs_shim::map_error(&query_error, "") == ENG_E_NOMEM)
             query_error.clear();
@@ -68,23 +79,52 @@ extern "C" eng_query *eng_query_combine(eng_op op, eng_query *const *subs, size_
         if (!subs[i])
             return nullptr;
     return make_query([&] {
+        // Positional conditions are passed up, to be checked last, where
+        // the rules of engine_positional.hh allow; elsewhere they filter
+        // their own subquery.
+        using evs_shim::Condition;
+        eng_query out;
+        bool all_pure = true;
+        for (size_t i = 0; i < n; i++)
+            all_pure = all_pure && subs[i]->cond && subs[i]->pure;
+        bool lift_all = op == ENG_OP_AND || op == ENG_OP_FILTER ||
+                        (op == ENG_OP_OR && all_pure);
+        bool lift_first = op == ENG_OP_AND_NOT || op == ENG_OP_AND_MAYBE;
+        std::vector<evs_shim::ConditionPtr> lifted;
         std::vector<Xapian::Query> qs;
         qs.reserve(n);
-        for (size_t i = 0; i < n; i++)
-            qs.push_back(subs[i]->q);
+        for (size_t i = 0; i < n; i++) {
+            if (lift_all || (lift_first && i == 0) || op == ENG_OP_PHRASE || op == ENG_OP_NEAR) {
+                if (subs[i]->cond)
+                    lifted.push_back(subs[i]->cond);
+                qs.push_back(subs[i]->q);
+            } else {
+                qs.push_back(evs_shim::with_condition(subs[i]->q, subs[i]->cond));
+            }
+        }
+        if (!lifted.empty())
+            out.cond = evs_shim::combine_conditions(op == ENG_OP_OR ? Condition::ANY
+                                                                    : Condition::ALL,
+                                                    std::move(lifted));
+        out.pure = lift_all && all_pure && n > 0;
         using Q = Xapian::Query;
         switch (op) {
-        case ENG_OP_AND: return Q(Q::OP_AND, qs.begin(), qs.end());
-        case ENG_OP_OR: return Q(Q::OP_OR, qs.begin(), qs.end());
-        case ENG_OP_SYNONYM: return Q(Q::OP_SYNONYM, qs.begin(), qs.end());
-        case ENG_OP_AND_NOT: return first_and_rest(Q::OP_AND_NOT, Q::OP_OR, qs);
-        case ENG_OP_AND_MAYBE: return first_and_rest(Q::OP_AND_MAYBE, Q::OP_OR, qs);
-        case ENG_OP_FILTER: return first_and_rest(Q::OP_FILTER, Q::OP_AND, qs);
-        // A window of 0 is the engine's default: the number of members.
-        case ENG_OP_PHRASE: return Q(Q::OP_PHRASE, qs.begin(), qs.end(), window);
-        case ENG_OP_NEAR: return Q(Q::OP_NEAR, qs.begin(), qs.end(), window);
+        case ENG_OP_AND: out.q = Q(Q::OP_AND, qs.begin(), qs.end()); break;
+        case ENG_OP_OR: out.q = Q(Q::OP_OR, qs.begin(), qs.end()); break;
+        case ENG_OP_SYNONYM: out.q = Q(Q::OP_SYNONYM, qs.begin(), qs.end()); break;
+        case ENG_OP_AND_NOT: out.q = first_and_rest(Q::OP_AND_NOT, Q::OP_OR, qs); break;
+        case ENG_OP_AND_MAYBE: out.q = first_and_rest(Q::OP_AND_MAYBE, Q::OP_OR, qs); break;
+        case ENG_OP_FILTER: out.q = first_and_rest(Q::OP_FILTER, Q::OP_AND, qs); break;
+        case ENG_OP_PHRASE:
+        case ENG_OP_NEAR:
+            // members are terms (a member with a condition is refused)
+            evs_shim::positional_query(qs, window, op == ENG_OP_PHRASE, &out.q, &out.cond);
+            out.pure = out.cond != nullptr;
+            break;
+        default:
+            throw std::invalid_argument("unknown query operator");
         }
-        throw std::invalid_argument("unknown query operator");
+        return out;
     });
 }
 
@@ -126,7 +166,10 @@ extern "C" eng_query *eng_query_scale(const eng_query *q, double factor)
     if (!q)
         return nullptr;
     // A negative factor is refused by the engine (NULL here).
-    return make_query([&] { return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor); });
+    return make_query([&] {
+        return eng_query{ Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor), q->cond,
+                          q->pure };
+    });
 }
 
 extern "C" eng_query *eng_query_match_all(void)
@@ -143,7 +186,7 @@ extern "C" eng_query *eng_query_copy(const eng_query *q)
 {
     if (!q)
         return nullptr;
-    return make_query([&] { return q->q; });
+    return make_query([&] { return *q; });
 }
 
 extern "C" void eng_query_free(eng_query *q)
@@ -161,7 +204,7 @@ extern "C" char *eng_query_describe(const eng_query *q)
     if (!q)
         return nullptr;
     try {
-        return dup_cstr(q->q.get_description());
+        return dup_cstr(evs_shim::with_condition(q->q, q->cond).get_description());
     } catch (...) {
         return nullptr;
     }
@@ -245,7 +288,11 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
             enquire.add_matchspy(spies.back().get());
             at_least = db->xdb->get_doccount();
         }
-        Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, at_least);
+        // The positional conditions are checked last, for the documents
+        // that could make the page (engine_positional.hh).
+        evs_shim::PositionalDecider decider(q->cond);
+        Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, at_least, nullptr,
+                                             q->cond ? &decider : nullptr);
         auto ms = std::make_unique<eng_mset>();
         ms->ids.reserve(mset.size());
         ms->weights.reserve(mset.size());

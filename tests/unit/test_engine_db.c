@@ -143,6 +143,8 @@ static void test_transactions(void)
     CHECK_INT(eng_doc_add_term(bad, longterm, sizeof longterm, 1), ENG_E_INVALID);
     CHECK(strstr(eng_doc_errmsg(bad), "245") != NULL);
     CHECK_INT(eng_doc_add_posting(bad, "ok", 2, 0, 1), ENG_E_INVALID);   /* 1-based */
+    /* the slot where the shim packs positions is not for callers */
+    CHECK_INT(eng_doc_set_value(bad, ENG_SLOT_POSITIONS, "x", 1), ENG_E_INVALID);
     CHECK_INT(eng_doc_add_term(bad, "", 0, 1), ENG_E_INVALID);
     CHECK_INT(eng_doc_add_term(bad, "QX3", 3, 0), ENG_OK);
     CHECK_INT(eng_db_add(w, bad, NULL), ENG_OK);

@@ -146,6 +146,70 @@ static void test_operators(eng_db *db)
     CHECK_STR(eng_query_error(), "");
 }
 
+/* Phrases and NEAR read the positions packed into each document: alone,
+ * checked last for the documents that could make the page; under OR, NOT
+ * or AND_MAYBE, each filtering its own subquery. */
+static eng_query *phrase2(const char *a, const char *b)
+{
+    return combine2(ENG_OP_PHRASE, term(a), term(b), 0);
+}
+
+static void test_positional(eng_db *db)
+{
+    /* ORs of phrases pass their conditions up; a word beside them cannot */
+    CHECK_STR(run(db, combine2(ENG_OP_OR, phrase2("value", "chains"),
+                               phrase2("international", "europe"), 0), NULL, 1), "Ca");
+    CHECK_STR(run(db, combine2(ENG_OP_OR, phrase2("chains", "value"), term("cohesion"), 0),
+                  NULL, 1), "C");
+    CHECK_STR(run(db, combine2(ENG_OP_OR, phrase2("value", "chains"), term("cohesion"), 0),
+                  NULL, 1), "Ca");
+    /* both phrases of an AND; a phrase on the NOT side */
+    CHECK_STR(run(db, combine2(ENG_OP_AND, phrase2("value", "chains"),
+                               phrase2("regional", "value"), 0), NULL, 1), "a");
+    CHECK_STR(run(db, combine2(ENG_OP_AND, phrase2("value", "chains"),
+                               phrase2("value", "regional"), 0), NULL, 1), "");
+    CHECK_STR(run(db, combine2(ENG_OP_AND_NOT, term("value"), phrase2("value", "chains"), 0),
+                  NULL, 1), "B");
+    /* NEAR inside AND with a filter term */
+    CHECK_STR(run(db, combine2(ENG_OP_FILTER,
+                               combine2(ENG_OP_NEAR, term("europe"), term("value"), 3),
+                               term("Tworkshop"), 0), NULL, 1), "a");
+
+    /* a phrase weighs what the AND of its words does */
+    eng_search_opts o = ENG_SEARCH_OPTS_INIT;
+    eng_query *ph = phrase2("value", "chains");
+    eng_query *and = combine2(ENG_OP_AND, term("value"), term("chains"), 0);
+    eng_mset *a = search(db, ph, &o), *b = search(db, and, &o);
+    CHECK(a && b && weight_of(db, a, 'a') > 0);
+    CHECK(a && b && absd(weight_of(db, a, 'a') - weight_of(db, b, 'a')) < 1e-9);
+    eng_mset_free(a);
+    eng_mset_free(b);
+    eng_query_free(and);
+    /* AND_MAYBE: the phrase only adds weight, where it stands */
+    eng_query *maybe = combine2(ENG_OP_AND_MAYBE, term("europe"), eng_query_copy(ph), 0);
+    eng_query *never = combine2(ENG_OP_AND_MAYBE, term("europe"), phrase2("chains", "value"), 0);
+    a = search(db, maybe, &o);
+    b = search(db, never, &o);
+    CHECK_STR(labels(db, a, 1), "CDa");
+    CHECK(a && b && weight_of(db, a, 'a') > weight_of(db, b, 'a') + 1e-9);
+    CHECK(a && b && absd(weight_of(db, a, 'C') - weight_of(db, b, 'C')) < 1e-9);
+    eng_mset_free(a);
+    eng_mset_free(b);
+    eng_query_free(maybe);
+    eng_query_free(never);
+
+    /* counted exactly when asked to see every match */
+    o.check_at_least = 100;
+    eng_query *either = combine2(ENG_OP_OR, eng_query_copy(ph), phrase2("international", "europe"),
+                                 0);
+    a = search(db, either, &o);
+    CHECK_INT(eng_mset_estimated(a), 2);
+    CHECK_INT(eng_mset_exact(a), 1);
+    eng_mset_free(a);
+    eng_query_free(either);
+    eng_query_free(ph);
+}
+
 static void test_ranking(eng_db *db)
 {
     /* Paging: consecutive pages add up to the whole list. */
@@ -322,6 +386,7 @@ int main(void)
         return 1;
     if (db) {
         test_operators(db);
+        test_positional(db);
         test_ranking(db);
     }
     eng_db_close(db);
