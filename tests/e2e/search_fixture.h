@@ -35,7 +35,8 @@ static inline void index_dir(evs_writer *w, const char *dir, unsigned *files)
     for (int i = 0; i < n; i++) {
         const char *name = names[i]->d_name;
         char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, name);
+        int len = snprintf(path, sizeof path, "%s/%s", dir, name);
+        CHECK(len > 0 && (size_t)len < sizeof path);    /* not cut short */
         struct stat sb;
         if (name[0] != '.' && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
             index_dir(w, path, files);
