@@ -258,8 +258,11 @@ void pack_positions(eng_doc *doc)
     if (doc->postings_packed)
         return;
     std::string packed(pos_pack_bound(doc->postings.size()), '\0');
-    packed.resize(pos_pack(doc->postings.data(), doc->postings.size(),
-                           reinterpret_cast<unsigned char *>(&packed[0])));
+    size_t len = pos_pack(doc->postings.data(), doc->postings.size(),
+                          reinterpret_cast<unsigned char *>(&packed[0]));
+    if (len == 0 && !doc->postings.empty())
+        throw std::bad_alloc();
+    packed.resize(len);
     doc->doc.add_value(ENG_SLOT_POSITIONS, packed);
     doc->postings_packed = true;
 }

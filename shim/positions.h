@@ -50,7 +50,8 @@ static inline uint64_t pos_posting(uint32_t hash, uint32_t pos)
 size_t pos_pack_bound(size_t n);
 
 /* Sorts p[0, n) and writes their packed form (a repeated posting once)
- * into out, which holds pos_pack_bound(n) bytes; returns its length. */
+ * into out, which holds pos_pack_bound(n) bytes; returns its length, 0
+ * when there is nothing to pack or memory ran out. */
 size_t pos_pack(uint64_t *p, size_t n, unsigned char *out);
 
 #define POS_NOMEM   (-1)
