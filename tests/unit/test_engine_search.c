@@ -315,6 +315,40 @@ static void test_query_values(void)
 /* ---------------------------------------------------------------- facets */
 
 /* Facets count every match, not just the page, one count per line. */
+/* Where every document holds a phrase's words, the filter that checks the
+ * positions claims as many documents as each word: the engine may then
+ * ask it to find matches itself rather than to check its candidates. */
+static void test_positional_everywhere(void)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s/everywhere", dir);
+    eng_db *w = open_db(path, ENG_OPEN_WRITE | ENG_OPEN_CREATE);
+    if (!w)
+        return;
+    static const char *const texts[][2] = { { "a", "alpha beta" }, { "b", "beta alpha x" },
+                                             { "c", "alpha x beta" }, { "d", "gamma alpha beta" } };
+    for (int i = 0; i < 4; i++) {
+        char uid[8];
+        snprintf(uid, sizeof uid, "Q%d", i);
+        put(w, uid, make_doc(texts[i][0], texts[i][1], uid, NULL));
+    }
+    CHECK_INT(eng_db_commit(w), ENG_OK);
+    eng_db_close(w);
+    eng_db *r = open_db(path, ENG_OPEN_READ);
+    if (!r)
+        return;
+    CHECK_STR(run(r, phrase2("alpha", "beta"), NULL, 1), "ad");
+    CHECK_STR(run(r, combine2(ENG_OP_OR, phrase2("alpha", "beta"), term("gamma"), 0), NULL, 1),
+              "ad");
+    CHECK_STR(run(r, combine2(ENG_OP_OR, phrase2("beta", "alpha"), term("gamma"), 0), NULL, 1),
+              "bd");
+    CHECK_STR(run(r, combine2(ENG_OP_AND_NOT, term("alpha"), phrase2("alpha", "beta"), 0),
+                  NULL, 1), "bc");
+    CHECK_STR(run(r, combine2(ENG_OP_OR, combine2(ENG_OP_NEAR, term("beta"), term("alpha"), 2),
+                              term("nothing"), 0), NULL, 1), "abd");
+    eng_db_close(r);
+}
+
 static void test_facets(void)
 {
     char path[300];
@@ -391,6 +425,7 @@ int main(void)
     }
     eng_db_close(db);
     test_query_values();
+    test_positional_everywhere();
     test_facets();
     return finish();
 }
