@@ -129,6 +129,23 @@ static void test_facets(evs_db *db)
     }
     evs_results_free(res);
 
+    /* a phrase's facets count the sessions where its words stand together,
+     * not every session that has them */
+    CHECK_INT(evs_search(db, "\"value chains\"", &o, &res), EVS_OK);
+    unsigned phrase_total = (unsigned)evs_results_estimated_total(res);
+    total = 0;
+    for (size_t i = 0; i < evs_results_facet_size(res, EVS_FACET_YEAR); i++) {
+        evs_results_facet_value(res, EVS_FACET_YEAR, i, &n);
+        total += n;
+    }
+    CHECK(evs_results_total_exact(res));
+    CHECK_INT(total, phrase_total);
+    CHECK(phrase_total >= 1);
+    evs_results_free(res);
+    CHECK_INT(evs_search(db, "value chains", &o, &res), EVS_OK);
+    CHECK(evs_results_estimated_total(res) > phrase_total);
+    evs_results_free(res);
+
     /* the seed's theme, organiser and no type */
     CHECK_INT(evs_search(db, "mattino", &o, &res), EVS_OK);
     CHECK_STR(evs_results_facet_value(res, EVS_FACET_THEME, 0, &n),
