@@ -227,12 +227,50 @@ static void test_damage(void)
     }
 }
 
+/* A document of many terms: each is found wherever it falls among them,
+ * past the places of all the others. */
+static void test_many_terms(void)
+{
+    enum { TERMS = 700 };
+    uint64_t *p = malloc(2 * TERMS * sizeof *p);
+    unsigned char *blob = malloc(pos_pack_bound(2 * TERMS));
+    if (!p || !blob) {
+        CHECK(0);
+        free(p);
+        free(blob);
+        return;
+    }
+    /* term t (hash t * 2654435761) at 2t + 1, and again at 5000 + t when
+     * t is even, so that lone places and lists of deltas alternate */
+    size_t n = 0;
+    for (uint32_t t = 0; t < TERMS; t++) {
+        p[n++] = pos_posting(t * 2654435761u, 2 * t + 1);
+        if (t % 2 == 0)
+            p[n++] = pos_posting(t * 2654435761u, 5000 + t);
+    }
+    size_t len = pos_pack(p, n, blob);
+    int wrong = 0;
+    for (uint32_t t = 0; t + 1 < TERMS; t++) {
+        uint32_t h[2] = { t * 2654435761u, (t + 1) * 2654435761u };
+        wrong += pos_match(blob, len, h, 2, 3, 1) != 1;     /* 2t+1, 2t+3 */
+        wrong += pos_match(blob, len, h, 2, 2, 1) != 0;
+        uint32_t back[2] = { h[1], h[0] };
+        wrong += pos_match(blob, len, back, 2, 3, 1) != 0;
+    }
+    uint32_t absent[2] = { 1, 2654435761u };
+    CHECK_INT(pos_match(blob, len, absent, 2, 100, 0), 0);
+    CHECK_INT(wrong, 0);
+    free(p);
+    free(blob);
+}
+
 int main(void)
 {
     CHECK(pos_hash("value", 5) != pos_hash("chains", 6));
     CHECK_INT(pos_hash("value", 5), pos_hash("value", 5));
     test_rules();
     test_against_search();
+    test_many_terms();
     test_damage();
     return check_exit();
 }
