@@ -312,9 +312,6 @@ static void test_query_values(void)
     eng_db_close(db);
 }
 
-/* ---------------------------------------------------------------- facets */
-
-/* Facets count every match, not just the page, one count per line. */
 /* Where every document holds a phrase's words, the filter that checks the
  * positions claims as many documents as each word: the engine may then
  * ask it to find matches itself rather than to check its candidates. */
@@ -349,6 +346,9 @@ static void test_positional_everywhere(void)
     eng_db_close(r);
 }
 
+/* ---------------------------------------------------------------- facets */
+
+/* Facets count every match, not just the page, one count per line. */
 static void test_facets(void)
 {
     char path[300];
