@@ -312,26 +312,40 @@ static void test_query_values(void)
     eng_db_close(db);
 }
 
-/* Where every document holds a phrase's words, the filter that checks the
- * positions claims as many documents as each word: the engine may then
- * ask it to find matches itself rather than to check its candidates. */
-static void test_positional_everywhere(void)
+/* A new database under dir holding n documents, the i-th made by
+ * make(i, its uid term "Qi"), opened for reading; NULL on failure. */
+typedef eng_doc *doc_fn(int i, const char *uid);
+
+static eng_db *small_db(const char *name, int n, doc_fn *make)
 {
     char path[300];
-    snprintf(path, sizeof path, "%s/everywhere", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     eng_db *w = open_db(path, ENG_OPEN_WRITE | ENG_OPEN_CREATE);
     if (!w)
-        return;
-    static const char *const texts[][2] = { { "a", "alpha beta" }, { "b", "beta alpha x" },
-                                             { "c", "alpha x beta" }, { "d", "gamma alpha beta" } };
-    for (int i = 0; i < 4; i++) {
-        char uid[8];
+        return NULL;
+    for (int i = 0; i < n; i++) {
+        char uid[16];
         snprintf(uid, sizeof uid, "Q%d", i);
-        put(w, uid, make_doc(texts[i][0], texts[i][1], uid, NULL));
+        put(w, uid, make(i, uid));
     }
     CHECK_INT(eng_db_commit(w), ENG_OK);
     eng_db_close(w);
-    eng_db *r = open_db(path, ENG_OPEN_READ);
+    return open_db(path, ENG_OPEN_READ);
+}
+
+static eng_doc *dense_doc(int i, const char *uid)
+{
+    static const char *const texts[][2] = { { "a", "alpha beta" }, { "b", "beta alpha x" },
+                                             { "c", "alpha x beta" }, { "d", "gamma alpha beta" } };
+    return make_doc(texts[i][0], texts[i][1], uid, NULL);
+}
+
+/* Where every document holds a phrase's words, the filter on positions
+ * claims no more documents than each word does, so the engine's choice of
+ * which to read first is a tie. */
+static void test_positional_everywhere(void)
+{
+    eng_db *r = small_db("everywhere", 4, dense_doc);
     if (!r)
         return;
     CHECK_STR(run(r, phrase2("alpha", "beta"), NULL, 1), "ad");
@@ -348,27 +362,20 @@ static void test_positional_everywhere(void)
 
 /* ---------------------------------------------------------------- facets */
 
+/* Four documents, even and odd, with organisers (slot 3) one per line. */
+static eng_doc *org_doc(int i, const char *uid)
+{
+    static const char *const orgs[] = { "x\ny", "x", "", "y\nz\nx" };
+    eng_doc *doc = make_doc("d", i % 2 ? "odd" : "even", uid, NULL);
+    if (*orgs[i])
+        CHECK_INT(eng_doc_set_value(doc, 3, orgs[i], strlen(orgs[i])), ENG_OK);
+    return doc;
+}
+
 /* Facets count every match, not just the page, one count per line. */
 static void test_facets(void)
 {
-    char path[300];
-    snprintf(path, sizeof path, "%s/facets", dir);
-    eng_db *w = open_db(path, ENG_OPEN_WRITE | ENG_OPEN_CREATE);
-    if (!w)
-        return;
-    static const char *const orgs[] = { "x\ny", "x", "", "y\nz\nx" };
-    for (int i = 0; i < 4; i++) {
-        char uid[8];
-        snprintf(uid, sizeof uid, "Q%d", i);
-        eng_doc *doc = make_doc("d", i % 2 ? "odd" : "even", uid, NULL);
-        if (*orgs[i])
-            CHECK_INT(eng_doc_set_value(doc, 3, orgs[i], strlen(orgs[i])), ENG_OK);
-        put(w, uid, doc);
-    }
-    CHECK_INT(eng_db_commit(w), ENG_OK);
-    eng_db_close(w);
-
-    eng_db *r = open_db(path, ENG_OPEN_READ);
+    eng_db *r = small_db("facets", 4, org_doc);
     if (!r)
         return;
     unsigned slots[2] = { 3, 7 };   /* 7: a slot no document has */
