@@ -143,6 +143,20 @@ extern "C" eng_status eng_db_reopen(eng_db *db, int *changed)
     });
 }
 
+extern "C" eng_status eng_db_revision(eng_db *db, uint64_t *out)
+{
+    if (!db)
+        return ENG_E_INVALID;
+    if (!out)
+        return fail(&db->errmsg, ENG_E_INVALID, "revision: no result pointer");
+    if (eng_status st = need_open(db))
+        return st;
+    return guarded(&db->errmsg, "revision", [&] {
+        *out = db->xdb->get_revision();
+        return ENG_OK;
+    });
+}
+
 extern "C" eng_status eng_db_doccount(eng_db *db, uint32_t *out)
 {
     if (!db)

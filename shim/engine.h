@@ -72,6 +72,11 @@ const char *eng_db_errmsg(const eng_db *db);
  * there was a newer one (changed may be NULL). */
 eng_status eng_db_reopen(eng_db *db, int *changed);
 
+/* The committed revision the handle reads.  Two handles on one database
+ * that give the same revision see the same documents.  A handle on several
+ * databases (a stub file) has no single revision: ENG_E_INVALID. */
+eng_status eng_db_revision(eng_db *db, uint64_t *out);
+
 eng_status eng_db_doccount(eng_db *db, uint32_t *out);
 /* Number of documents containing the term (0 when absent). */
 eng_status eng_db_termfreq(eng_db *db, const char *term, size_t len, uint32_t *out);

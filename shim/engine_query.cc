@@ -34,6 +34,15 @@ eng_query as_query(eng_query q)
     return q;
 }
 
+// A query matching every document, made anew each time.  The engine's own
+// Query::MatchAll is one static object whose reference count is not atomic:
+// queries sharing it, built for separate threads (evsearch searches sessions
+// and quotes side by side), would count it from both at once.
+Xapian::Query match_all()
+{
+    return Xapian::Query(std::string());
+}
+
 // f returns the new query, as an engine query or with its conditions.
 template <class F>
 eng_query *make_query(F &&f) noexcept
@@ -140,7 +149,7 @@ extern "C" eng_query *eng_query_value_range(unsigned slot, const char *lo, const
             return Q(Q::OP_VALUE_GE, slot, lo);
         if (hi)
             return Q(Q::OP_VALUE_LE, slot, hi);
-        return Q::MatchAll;
+        return match_all();
     });
 }
 
@@ -174,7 +183,7 @@ extern "C" eng_query *eng_query_scale(const eng_query *q, double factor)
 
 extern "C" eng_query *eng_query_match_all(void)
 {
-    return make_query([] { return Xapian::Query::MatchAll; });
+    return make_query([] { return match_all(); });
 }
 
 extern "C" eng_query *eng_query_match_nothing(void)

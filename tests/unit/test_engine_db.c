@@ -151,16 +151,24 @@ static void test_transactions(void)
     eng_doc_free(bad);
     CHECK_INT(doccount(w), 9);
 
-    /* Commit makes it visible to a reader after reopen, once. */
+    /* Commit makes it visible to a reader after reopen, once; the
+     * revision the reader gives moves with it. */
     int changed = -1;
+    uint64_t rev_before = 0, rev_after = 0;
     CHECK_INT(eng_db_reopen(r, &changed), ENG_OK);
     CHECK_INT(changed, 0);
     CHECK_INT(doccount(r), 7);
+    CHECK_INT(eng_db_revision(r, &rev_before), ENG_OK);
     CHECK_INT(eng_db_commit(w), ENG_OK);
     CHECK_INT(doccount(r), 7);
+    CHECK_INT(eng_db_revision(r, &rev_after), ENG_OK);
+    CHECK(rev_after == rev_before);
     CHECK_INT(eng_db_reopen(r, &changed), ENG_OK);
     CHECK_INT(changed, 1);
     CHECK_INT(doccount(r), 9);
+    CHECK_INT(eng_db_revision(r, &rev_after), ENG_OK);
+    CHECK(rev_after == rev_before + 1);
+    CHECK_INT(eng_db_revision(r, NULL), ENG_E_INVALID);
     CHECK_INT(eng_db_reopen(r, &changed), ENG_OK);
     CHECK_INT(changed, 0);
     CHECK_INT(eng_db_reopen(r, NULL), ENG_OK);
@@ -274,6 +282,8 @@ static void test_opening(void)
     if (db) {
         CHECK_INT(doccount(db), 11);
         CHECK_STR(run(db, term("europe"), NULL, 1), "CDSa");
+        uint64_t rev = 0;
+        CHECK_INT(eng_db_revision(db, &rev), ENG_E_INVALID);   /* one per database */
     }
     eng_db_close(db);
 }
