@@ -6,6 +6,7 @@
  */
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,7 +243,7 @@ static void test_archive_languages(void)
 
 typedef struct searcher {
     int searches, failures;
-    volatile int *stop;
+    atomic_int *stop;
 } searcher;
 
 static void *search_loop(void *arg)
@@ -254,7 +255,7 @@ static void *search_loop(void *arg)
         evs_db_close(db);
         return NULL;
     }
-    while (!*s->stop) {
+    while (!atomic_load(s->stop)) {
         evs_results *res = NULL;
         evs_status st = evs_search(db, "harbour OR cooperatives OR batch", NULL, &res);
         if (st != EVS_OK) {
@@ -302,7 +303,7 @@ static int index_batches(int batches)
 
 static void test_threads_while_indexing(void)
 {
-    volatile int stop = 0;
+    atomic_int stop = 0;
     searcher a = { 0, 0, &stop }, b = { 0, 0, &stop };
     pthread_t ta, tb;
     /* fork before any thread exists: a child forked from a threaded
@@ -316,7 +317,7 @@ static void test_threads_while_indexing(void)
     int status = 0;
     CHECK(child > 0 && waitpid(child, &status, 0) == child);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-    stop = 1;
+    atomic_store(&stop, 1);
     pthread_join(ta, NULL);
     pthread_join(tb, NULL);
     CHECK(a.searches > 0 && b.searches > 0);
