@@ -23,6 +23,14 @@
  * A reader sees the database as of its last open or evs_db_reopen; when a
  * writer commits meanwhile, a call may fail with EVS_CHANGED: call
  * evs_db_reopen and run it again.
+ *
+ * Threads of its own: on a machine with more than one processor, evs_search
+ * looks for quotes on a second thread while the calling thread looks for
+ * sessions, through a second reader that the handle opens at its first
+ * search for quotes (a few more open files) and keeps at the same state.
+ * The thread ends before evs_search returns.  EVSEARCH_THREADS=1 in the
+ * environment when a handle is opened keeps its searches on the caller's
+ * thread.
  */
 #ifndef EVSEARCH_H
 #define EVSEARCH_H

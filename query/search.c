@@ -3,12 +3,14 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "glossary.h"
 #include "matcher.h"
 #include "query_parse.h"
 #include "results.h"
+#include "side_search.h"
 #include "suggest.h"
 
 /* A search that meets a commit half way reopens and starts again, this
@@ -23,14 +25,37 @@ struct evs_db {
     eng_db *db;
     buf err;
     match_langs langs;      /* analyzers for the languages the index holds */
+    char *lang_codes;       /* ... as the index lists them */
     glossary *glossary;     /* cross-language equivalents, or NULL */
     char *path;
+    /* The reader that searches quotes beside the sessions (side_search.h):
+     * opened at the first search that wants quotes; none on one processor,
+     * with EVSEARCH_THREADS=1, on a stub file (several databases have no
+     * one revision to keep both readers at), or when it could not be had. */
+    side_search *side;
+    int no_side;
 };
+
+/* The failure st of a call on db (the database's own handle or the side's). */
+static evs_status engine_fail_on(evs_db *d, eng_db *db, eng_status st)
+{
+    return fail(&d->err, status_from_engine(st), "%s: %s", d->path,
+                st == ENG_E_NOMEM ? "out of memory" : eng_db_errmsg(db));
+}
 
 static evs_status engine_fail(evs_db *d, eng_status st)
 {
-    return fail(&d->err, status_from_engine(st), "%s: %s", d->path,
-                st == ENG_E_NOMEM ? "out of memory" : eng_db_errmsg(d->db));
+    return engine_fail_on(d, d->db, st);
+}
+
+/* Whether searches may use a second thread: more than one processor, and
+ * EVSEARCH_THREADS (when set) above 1. */
+static int threads_allowed(void)
+{
+    const char *v = getenv("EVSEARCH_THREADS");
+    if (v && *v)
+        return atoi(v) > 1;
+    return sysconf(_SC_NPROCESSORS_ONLN) > 1;
 }
 
 /* Reads what the index says of itself: schema and languages. */
@@ -49,7 +74,10 @@ static evs_status load_meta(evs_db *d)
                   "is \"%s\"); index it again", d->path, schema, SCHEMA_VERSION);
     } else {
         match_langs_free(&d->langs);
-        if (match_langs_init(&d->langs, langs) < 0)
+        free(d->lang_codes);
+        d->lang_codes = langs;
+        langs = NULL;
+        if (match_langs_init(&d->langs, d->lang_codes) < 0)
             rc = fail(&d->err, EVS_NOMEM, "out of memory");
     }
     free(schema);
@@ -68,6 +96,7 @@ evs_status evs_db_open(const char *path, evs_db **out)
         return fail(&d->err, EVS_INVALID, "no database path given");
     if (!(d->path = strdup(path)))
         return fail(&d->err, EVS_NOMEM, "out of memory");
+    d->no_side = !threads_allowed();
     eng_status st = eng_db_open(path, ENG_OPEN_READ, &d->db);
     if (st == ENG_E_NOT_FOUND)
         return fail(&d->err, EVS_NOT_FOUND, "%s: no database there", path);
@@ -85,6 +114,10 @@ evs_status evs_db_reopen(evs_db *d)
 {
     if (!d || !d->db)
         return EVS_INVALID;
+    /* the side reader is opened again at the next search, with the
+     * languages as they are now */
+    side_close(d->side);
+    d->side = NULL;
     eng_status st = eng_db_reopen(d->db, NULL);
     return st == ENG_OK ? load_meta(d) : engine_fail(d, st);
 }
@@ -102,8 +135,10 @@ void evs_db_close(evs_db *d)
 {
     if (!d)
         return;
+    side_close(d->side);
     eng_db_close(d->db);
     match_langs_free(&d->langs);
+    free(d->lang_codes);
     glossary_free(d->glossary);
     buf_free(&d->err);
     free(d->path);
@@ -177,8 +212,15 @@ static void on_weight(void *ctx, const char *term, size_t len, double weight)
     buf_putc(out, '\n');
 }
 
+/* Where one kind's search runs: an engine handle, and analyzers that only
+ * the thread running it uses. */
+typedef struct reader {
+    eng_db *db;
+    const match_langs *langs;
+} reader;
+
 /* The hit's explanation: where its words are, and what each term weighs. */
-static eng_status explain_hit(evs_db *d, evs_hit *hit, const hit_source *src, eng_docid id,
+static eng_status explain_hit(eng_db *db, evs_hit *hit, const hit_source *src, eng_docid id,
                               const eng_query *q)
 {
     buf out = BUF_INIT;
@@ -186,7 +228,7 @@ static eng_status explain_hit(evs_db *d, evs_hit *hit, const hit_source *src, en
         buf_free(&out);
         return ENG_E_NOMEM;
     }
-    eng_status st = eng_db_explain(d->db, id, q, on_weight, &out);
+    eng_status st = eng_db_explain(db, id, q, on_weight, &out);
     if (st == ENG_OK && !(hit->explain = buf_detach(&out)))
         st = ENG_E_NOMEM;
     buf_free(&out);
@@ -213,8 +255,10 @@ static int explain_query(const qnode *tree, const eng_query *q, const eng_query 
     return rc;
 }
 
-/* Runs one kind of search and fills its hits. */
-static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
+/* Runs one kind of search on r and fills its hits: res->hits[kind] and
+ * res->n[kind], and for sessions the count and facets, so that the two
+ * kinds may be searched at once. */
+static eng_status run_kind(const reader *r, evs_results *res, evs_hit_kind kind,
                            const eng_query *q, int any_kind, const matcher *m,
                            const evs_search_options *opts)
 {
@@ -237,7 +281,7 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
     if (kind == EVS_HIT_SESSION && limit == 0) {
         /* only the count is wanted: make it exact, not an estimate */
         uint32_t docs = 0;
-        if (eng_db_doccount(d->db, &docs) == ENG_OK)
+        if (eng_db_doccount(r->db, &docs) == ENG_OK)
             so.check_at_least = docs;
     }
     if (kind == EVS_HIT_SESSION && opts->facets) {
@@ -245,7 +289,7 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
         so.n_facet_slots = EVS_FACET_COUNT;
     }
     eng_mset *ms = NULL;
-    eng_status st = eng_db_search(d->db, kq, &so, &ms);
+    eng_status st = eng_db_search(r->db, kq, &so, &ms);
     if (st != ENG_OK) {
         eng_query_free(kq);
         return st;
@@ -262,19 +306,79 @@ static eng_status run_kind(evs_db *d, evs_results *res, evs_hit_kind kind,
     for (size_t i = 0; st == ENG_OK && i < n; i++) {
         char *data = NULL;
         size_t len = 0;
-        st = eng_db_doc_data(d->db, eng_mset_docid(ms, i), &data, &len);
+        st = eng_db_doc_data(r->db, eng_mset_docid(ms, i), &data, &len);
         if (st != ENG_OK)
             break;
-        hit_source src = { data, len, eng_mset_weight(ms, i), m, &d->langs, opts };
+        hit_source src = { data, len, eng_mset_weight(ms, i), m, r->langs, opts };
         if (hit_fill(&res->hits[kind][i], kind, &src) < 0)
             st = ENG_E_NOMEM;
         else if (opts->explain)
-            st = explain_hit(d, &res->hits[kind][i], &src, eng_mset_docid(ms, i), kq);
+            st = explain_hit(r->db, &res->hits[kind][i], &src, eng_mset_docid(ms, i), kq);
         res->n[kind] = i + 1;   /* a partly filled hit is still cleared */
         free(data);
     }
     eng_mset_free(ms);
     eng_query_free(kq);
+    return st;
+}
+
+/* A kind's search as a thread runs it. */
+typedef struct kind_task {
+    reader on;
+    evs_results *res;
+    evs_hit_kind kind;
+    const eng_query *q;
+    int any_kind;
+    const matcher *m;
+    const evs_search_options *opts;
+    eng_status st;
+} kind_task;
+
+static void run_task(void *arg)
+{
+    kind_task *t = arg;
+    t->st = run_kind(&t->on, t->res, t->kind, t->q, t->any_kind, t->m, t->opts);
+}
+
+/* The side reader, when one may search beside this thread now. */
+static side_search *side_for(evs_db *d)
+{
+    if (!d->side && !d->no_side)
+        d->no_side = !(d->side = side_open(d->path, d->lang_codes));
+    int step = d->side ? side_in_step(d->side, d->db) : 0;
+    if (step < 0) {
+        side_close(d->side);
+        d->side = NULL;
+        d->no_side = 1;
+    }
+    return step > 0 ? d->side : NULL;
+}
+
+/*
+ * Sessions (q) on this thread and, unless qq is NULL, quotes beside them on
+ * the side reader's thread, or after them when there is none.  On failure
+ * *failed is the handle whose message says why.
+ */
+static eng_status run_kinds(evs_db *d, evs_results *res, const eng_query *q, int q_any,
+                            const eng_query *qq, int qq_any, const matcher *m,
+                            const evs_search_options *opts, eng_db **failed)
+{
+    reader here = { d->db, &d->langs };
+    side_search *side = qq ? side_for(d) : NULL;
+    kind_task quotes = { here, res, EVS_HIT_QUOTE, qq, qq_any, m, opts, ENG_OK };
+    if (side)
+        quotes.on = (reader){ side_db(side), side_langs(side) };
+    int beside = side && side_start(side, run_task, &quotes) == 0;
+    eng_status st = run_kind(&here, res, EVS_HIT_SESSION, q, q_any, m, opts);
+    *failed = d->db;
+    if (beside)
+        side_wait(side);
+    else if (qq && st == ENG_OK)
+        run_task(&quotes);
+    if (st == ENG_OK && qq && quotes.st != ENG_OK) {
+        st = quotes.st;
+        *failed = quotes.on.db;
+    }
     return st;
 }
 
@@ -348,18 +452,19 @@ static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
         st = ENG_E_NOMEM;
     /* sessions are searched even when none is shown, to count them;
      * quotes only when some are wanted */
+    eng_db *failed = d->db;
     if (st == ENG_OK)
-        st = run_kind(d, res, EVS_HIT_SESSION, q, m.any_kind, &m, opts);
-    if (st == ENG_OK && qq)
-        st = run_kind(d, res, EVS_HIT_QUOTE, qq, quotes_any_kind, &m, opts);
-    if (st == ENG_OK && res->estimated < SUGGEST_BELOW)
+        st = run_kinds(d, res, q, m.any_kind, qq, quotes_any_kind, &m, opts, &failed);
+    if (st == ENG_OK && res->estimated < SUGGEST_BELOW) {
+        failed = d->db;
         res->suggestion = suggest_query(d->db, query, &st);
+    }
     eng_query_free(q);
     eng_query_free(qq);
     matcher_free(&m);
     if (st != ENG_OK) {
         evs_results_free(res);
-        return engine_fail(d, st);
+        return engine_fail_on(d, failed, st);
     }
     *out = res;
     return EVS_OK;

@@ -332,6 +332,53 @@ static void test_threads_while_indexing(void)
     evs_db_close(db);
 }
 
+/* Sessions and quotes of q found by db: sessions * 100 + quotes. */
+static size_t found(evs_db *db, const char *q)
+{
+    evs_results *res = NULL;
+    CHECK_INT(evs_search(db, q, NULL, &res), EVS_OK);
+    size_t n = evs_results_count(res, EVS_HIT_SESSION) * 100 +
+               evs_results_count(res, EVS_HIT_QUOTE);
+    evs_results_free(res);
+    return n;
+}
+
+static void commit_yaml(const char *source, const char *text)
+{
+    evs_writer *w = NULL;
+    CHECK_INT(evs_writer_open(db_path, &w), EVS_OK);
+    if (text)
+        CHECK_INT(evs_writer_add_yaml(w, source, text, strlen(text), NULL), EVS_OK);
+    else
+        CHECK_INT(evs_writer_remove(w, source), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+}
+
+/* Quotes are searched by a second reader on a thread of their own, opened
+ * at the first search; they still come from the state the sessions come
+ * from, the one the handle was opened or last reopened at, even when the
+ * second reader was opened after a commit. */
+static void test_quotes_beside_sessions(void)
+{
+    static const char lighthouse[] =
+        "title: Lighthouse keepers of the Atlantic\ndate: 2019-10-08\n"
+        "quotes:\n  - speaker: Ana Sousa\n    text: Every lighthouse keeper is a coastguard.\n";
+    setenv("EVSEARCH_THREADS", "2", 1);
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open(db_path, &db), EVS_OK);
+    unsetenv("EVSEARCH_THREADS");
+    commit_yaml("memory/lighthouse.yaml", lighthouse);
+    CHECK_INT(found(db, "lighthouse"), 0);          /* opens the second reader */
+    CHECK_INT(evs_db_reopen(db), EVS_OK);
+    CHECK_INT(found(db, "lighthouse"), 101);
+    commit_yaml("memory/lighthouse.yaml", NULL);
+    CHECK_INT(found(db, "lighthouse"), 101);        /* the second reader is open now */
+    CHECK_INT(evs_db_reopen(db), EVS_OK);
+    CHECK_INT(found(db, "lighthouse"), 0);
+    evs_db_close(db);
+}
+
 /* A stub file lists several databases; they are searched as one. */
 static void test_stub_database(const char *dir)
 {
@@ -475,6 +522,7 @@ int main(void)
     test_field_language();
     test_archive_languages();
     test_threads_while_indexing();
+    test_quotes_beside_sessions();
     test_stub_database(dir);
     test_merge(dir);
     test_spelling_from_index(dir);

@@ -1,13 +1,14 @@
 /*
  * test_results.c — end to end through the public API, what a search gives
  * back: quotes found apart from sessions, facets, the reading options,
- * paging, errors, and a page indexed again (the matching itself:
- * test_search.c).
+ * paging, errors, the same with quotes searched on a second thread, and a
+ * page indexed again (the matching itself: test_search.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/buf.h"
 #include "tests/e2e/search_fixture.h"
 
 /* How many quote hits of q come from file. */
@@ -272,6 +273,90 @@ static void test_reindex_replaces(evs_db *db)
     CHECK(before >= 11);
 }
 
+/* Everything a search gave, as text: counts, facets, and each hit's
+ * fields, score, snippets with their marks, and explanation. */
+static void describe(const evs_results *res, buf *out)
+{
+    buf_printf(out, "total %llu exact %d\n", (unsigned long long)evs_results_estimated_total(res),
+               evs_results_total_exact(res));
+    for (int f = 0; f < EVS_FACET_COUNT; f++)
+        for (size_t i = 0; i < evs_results_facet_size(res, (evs_facet)f); i++) {
+            unsigned n = 0;
+            const char *v = evs_results_facet_value(res, (evs_facet)f, i, &n);
+            buf_printf(out, "facet %d %s %u\n", f, v, n);
+        }
+    for (int k = EVS_HIT_SESSION; k <= EVS_HIT_QUOTE; k++)
+        for (size_t i = 0; i < evs_results_count(res, (evs_hit_kind)k); i++) {
+            const evs_hit *h = evs_results_hit(res, (evs_hit_kind)k, i);
+            const char *text = evs_hit_field(h, EVS_FIELD_TEXT);
+            buf_printf(out, "%d %s %.6f %s\n", k, evs_hit_field(h, EVS_FIELD_PATH),
+                       evs_hit_score(h), text ? text : "");
+            for (size_t j = 0; j < evs_hit_snippet_count(h); j++) {
+                const evs_snippet *sn = evs_hit_snippet(h, j);
+                size_t len = 0, a, b;
+                const char *t = evs_snippet_text(sn, &len);
+                buf_printf(out, "  %s: %.*s\n", evs_snippet_field(sn), (int)len, t);
+                for (size_t m = 0; m < evs_snippet_span_count(sn); m++) {
+                    evs_snippet_span(sn, m, &a, &b);
+                    buf_printf(out, "    %zu-%zu %u\n", a, b, evs_snippet_span_match(sn, m));
+                }
+            }
+            const char *why = evs_hit_explain(h);
+            buf_printf(out, "%s", why ? why : "");
+        }
+}
+
+static evs_db *open_with_threads(const char *threads)
+{
+    evs_db *db = NULL;
+    setenv("EVSEARCH_THREADS", threads, 1);
+    CHECK_INT(evs_db_open(db_path, &db), EVS_OK);
+    unsetenv("EVSEARCH_THREADS");
+    return db;
+}
+
+/* Quotes searched on a second thread beside the sessions give what one
+ * thread gives, hit for hit, for every shape of query (a filter alone and
+ * a lone NOT match every document of both kinds; a wildcard expands on
+ * each reader), with the options that change what a hit carries. */
+static void test_side_by_side(void)
+{
+    static const char *const queries[] = {
+        "value chains", "regions", "cohesion", "\"smart specialisation\"", "year:2019",
+        "NOT regions", "innov*", "quote:regions", "region OR energie", "regions NEAR/4 cities",
+        "zzzz", "regions -cohesion",
+    };
+    evs_db *one = open_with_threads("1"), *two = open_with_threads("2");
+    evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
+    size_t quotes = 0;
+    for (int pass = 0; pass < 3; pass++) {
+        o.facets = pass == 1;
+        o.explain = pass == 2;
+        for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+            evs_results *r1 = NULL, *r2 = NULL;
+            CHECK_INT(evs_search(one, queries[q], &o, &r1), EVS_OK);
+            CHECK_INT(evs_search(two, queries[q], &o, &r2), EVS_OK);
+            buf d1 = BUF_INIT, d2 = BUF_INIT;
+            if (r1 && r2) {
+                describe(r1, &d1);
+                describe(r2, &d2);
+                quotes += evs_results_count(r2, EVS_HIT_QUOTE);
+                if (d1.len != d2.len || memcmp(d1.data, d2.data, d1.len) != 0)
+                    fprintf(stderr, "side by side, %s:\n%s\n---\n%s\n", queries[q], d1.data,
+                            d2.data);
+                CHECK(d1.len == d2.len && memcmp(d1.data, d2.data, d1.len) == 0);
+            }
+            buf_free(&d1);
+            buf_free(&d2);
+            evs_results_free(r1);
+            evs_results_free(r2);
+        }
+    }
+    CHECK(quotes > 30);     /* the comparison had quotes to compare */
+    evs_db_close(one);
+    evs_db_close(two);
+}
+
 int main(void)
 {
     char dir[64];
@@ -284,6 +369,7 @@ int main(void)
     test_reading_options(db);
     test_paging(db);
     test_errors(db);
+    test_side_by_side();
     test_reindex_replaces(db);
     return fixture_close(db, dir);
 }
