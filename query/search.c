@@ -10,6 +10,7 @@
 #include "matcher.h"
 #include "query_parse.h"
 #include "results.h"
+#include "search_kinds.h"
 #include "side_search.h"
 #include "suggest.h"
 
@@ -163,78 +164,6 @@ evs_status evs_db_set_glossary(evs_db *d, const char *path)
 
 /* ------------------------------------------------------------ searching */
 
-/* q restricted to documents of one kind. */
-static eng_query *of_kind(const eng_query *q, const char *kind)
-{
-    buf t = BUF_INIT;
-    if (buf_printf(&t, "%s%s", PREFIX_KIND, kind) < 0)
-        return NULL;
-    eng_query *k = eng_query_term(t.data, t.len, 1);
-    buf_free(&t);
-    eng_query *subs[2] = { (eng_query *)q, k };
-    eng_query *r = k ? eng_query_combine(ENG_OP_FILTER, subs, 2, 0) : NULL;
-    eng_query_free(k);
-    return r;
-}
-
-/* ------------------------------------------------------------ explain */
-
-/* An index term as a person reads it: "value", "stem valu", "title:smes". */
-static void describe_term(buf *out, const char *t, size_t len)
-{
-    int stem = len > 1 && t[0] == 'Z';
-    if (stem) {
-        t++;
-        len--;
-    }
-    const char *field = NULL;
-    for (size_t i = 0; i < schema_text_field_count && !field; i++) {
-        const schema_text_field *tf = &schema_text_fields[i];
-        size_t pl = tf->prefix ? strlen(tf->prefix) : 0;
-        /* a one-letter prefix is a capital; terms themselves are lower case */
-        if (pl && len > pl && memcmp(t, tf->prefix, pl) == 0) {
-            field = tf->name;
-            t += pl;
-            len -= pl;
-        }
-    }
-    buf_printf(out, "%s%s%s%.*s", stem ? "stem " : "", field ? field : "", field ? ":" : "",
-               (int)len, t);
-}
-
-static void on_weight(void *ctx, const char *term, size_t len, double weight)
-{
-    buf *out = ctx;
-    if (weight == 0.0)
-        return;     /* a filter term (kind, language, year): no weight */
-    buf_printf(out, "  %+.3f  ", weight);
-    describe_term(out, term, len);
-    buf_putc(out, '\n');
-}
-
-/* Where one kind's search runs: an engine handle, and analyzers that only
- * the thread running it uses. */
-typedef struct reader {
-    eng_db *db;
-    const match_langs *langs;
-} reader;
-
-/* The hit's explanation: where its words are, and what each term weighs. */
-static eng_status explain_hit(eng_db *db, evs_hit *hit, const hit_source *src, eng_docid id,
-                              const eng_query *q)
-{
-    buf out = BUF_INIT;
-    if (hit_explain_fields(hit, src, &out) < 0) {
-        buf_free(&out);
-        return ENG_E_NOMEM;
-    }
-    eng_status st = eng_db_explain(db, id, q, on_weight, &out);
-    if (st == ENG_OK && !(hit->explain = buf_detach(&out)))
-        st = ENG_E_NOMEM;
-    buf_free(&out);
-    return st;
-}
-
 /* --explain's account of the query: as parsed, and as the engine runs it
  * for sessions and (qq, unless NULL) for quotes. */
 static int explain_query(const qnode *tree, const eng_query *q, const eng_query *qq,
@@ -255,91 +184,6 @@ static int explain_query(const qnode *tree, const eng_query *q, const eng_query 
     return rc;
 }
 
-/* Runs one kind of search on r and fills its hits: res->hits[kind] and
- * res->n[kind], and for sessions the count and facets, so that the two
- * kinds may be searched at once. */
-static eng_status run_kind(const reader *r, evs_results *res, evs_hit_kind kind,
-                           const eng_query *q, int any_kind, const matcher *m,
-                           const evs_search_options *opts)
-{
-    unsigned limit = kind == EVS_HIT_SESSION ? opts->limit : opts->quote_limit;
-    /* A query of one kind's terms needs no filter, which would cost a
-     * lookup per candidate. */
-    eng_query *kq = any_kind ? of_kind(q, kind == EVS_HIT_SESSION ? KIND_SESSION : KIND_QUOTE)
-                             : eng_query_copy(q);
-    if (!kq)
-        return ENG_E_NOMEM;
-    /* By relevance, equal scores going to the newer session; or by date,
-     * equal dates going to the better match. */
-    eng_search_opts so = ENG_SEARCH_OPTS_INIT;
-    evs_sort sort = kind == EVS_HIT_SESSION ? opts->sort : EVS_SORT_RELEVANCE;
-    so.offset = kind == EVS_HIT_SESSION ? opts->offset : 0;
-    so.limit = limit;
-    so.sort_slot = SLOT_DATE;
-    so.sort_descending = sort != EVS_SORT_DATE;
-    so.relevance_first = sort == EVS_SORT_RELEVANCE;
-    if (kind == EVS_HIT_SESSION && limit == 0) {
-        /* only the count is wanted: make it exact, not an estimate */
-        uint32_t docs = 0;
-        if (eng_db_doccount(r->db, &docs) == ENG_OK)
-            so.check_at_least = docs;
-    }
-    if (kind == EVS_HIT_SESSION && opts->facets) {
-        so.facet_slots = facet_slots;
-        so.n_facet_slots = EVS_FACET_COUNT;
-    }
-    eng_mset *ms = NULL;
-    eng_status st = eng_db_search(r->db, kq, &so, &ms);
-    if (st != ENG_OK) {
-        eng_query_free(kq);
-        return st;
-    }
-    if (kind == EVS_HIT_SESSION) {
-        res->estimated = eng_mset_estimated(ms);
-        res->exact = eng_mset_exact(ms);
-        if (facets_fill(res, ms) < 0)
-            st = ENG_E_NOMEM;
-    }
-    size_t n = st == ENG_OK ? eng_mset_size(ms) : 0;
-    if (n && !(res->hits[kind] = calloc(n, sizeof(evs_hit))))
-        st = ENG_E_NOMEM;
-    for (size_t i = 0; st == ENG_OK && i < n; i++) {
-        char *data = NULL;
-        size_t len = 0;
-        st = eng_db_doc_data(r->db, eng_mset_docid(ms, i), &data, &len);
-        if (st != ENG_OK)
-            break;
-        hit_source src = { data, len, eng_mset_weight(ms, i), m, r->langs, opts };
-        if (hit_fill(&res->hits[kind][i], kind, &src) < 0)
-            st = ENG_E_NOMEM;
-        else if (opts->explain)
-            st = explain_hit(r->db, &res->hits[kind][i], &src, eng_mset_docid(ms, i), kq);
-        res->n[kind] = i + 1;   /* a partly filled hit is still cleared */
-        free(data);
-    }
-    eng_mset_free(ms);
-    eng_query_free(kq);
-    return st;
-}
-
-/* A kind's search as a thread runs it. */
-typedef struct kind_task {
-    reader on;
-    evs_results *res;
-    evs_hit_kind kind;
-    const eng_query *q;
-    int any_kind;
-    const matcher *m;
-    const evs_search_options *opts;
-    eng_status st;
-} kind_task;
-
-static void run_task(void *arg)
-{
-    kind_task *t = arg;
-    t->st = run_kind(&t->on, t->res, t->kind, t->q, t->any_kind, t->m, t->opts);
-}
-
 /* The side reader, when one may search beside this thread now. */
 static side_search *side_for(evs_db *d)
 {
@@ -352,34 +196,6 @@ static side_search *side_for(evs_db *d)
         d->no_side = 1;
     }
     return step > 0 ? d->side : NULL;
-}
-
-/*
- * Sessions (q) on this thread and, unless qq is NULL, quotes beside them on
- * the side reader's thread, or after them when there is none.  On failure
- * *failed is the handle whose message says why.
- */
-static eng_status run_kinds(evs_db *d, evs_results *res, const eng_query *q, int q_any,
-                            const eng_query *qq, int qq_any, const matcher *m,
-                            const evs_search_options *opts, eng_db **failed)
-{
-    reader here = { d->db, &d->langs };
-    side_search *side = qq ? side_for(d) : NULL;
-    kind_task quotes = { here, res, EVS_HIT_QUOTE, qq, qq_any, m, opts, ENG_OK };
-    if (side)
-        quotes.on = (reader){ side_db(side), side_langs(side) };
-    int beside = side && side_start(side, run_task, &quotes) == 0;
-    eng_status st = run_kind(&here, res, EVS_HIT_SESSION, q, q_any, m, opts);
-    *failed = d->db;
-    if (beside)
-        side_wait(side);
-    else if (qq && st == ENG_OK)
-        run_task(&quotes);
-    if (st == ENG_OK && qq && quotes.st != ENG_OK) {
-        st = quotes.st;
-        *failed = quotes.on.db;
-    }
-    return st;
 }
 
 /* The options that say how to read the query, checked. */
@@ -454,7 +270,8 @@ static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
      * quotes only when some are wanted */
     eng_db *failed = d->db;
     if (st == ENG_OK)
-        st = run_kinds(d, res, q, m.any_kind, qq, quotes_any_kind, &m, opts, &failed);
+        st = run_kinds((reader){ d->db, &d->langs }, qq || opts->limit ? side_for(d) : NULL,
+                       res, q, m.any_kind, qq, quotes_any_kind, &m, opts, &failed);
     if (st == ENG_OK && res->estimated < SUGGEST_BELOW) {
         failed = d->db;
         res->suggestion = suggest_query(d->db, query, &st);

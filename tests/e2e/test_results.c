@@ -315,10 +315,11 @@ static evs_db *open_with_threads(const char *threads)
     return db;
 }
 
-/* Quotes searched on a second thread beside the sessions give what one
- * thread gives, hit for hit, for every shape of query (a filter alone and
- * a lone NOT match every document of both kinds; a wildcard expands on
- * each reader), with the options that change what a hit carries. */
+/* Quotes searched on a second thread beside the sessions, and session hits
+ * filled by both threads, give what one thread gives, hit for hit, for
+ * every shape of query (a filter alone and a lone NOT match every document
+ * of both kinds; a wildcard expands on each reader), with the options that
+ * change what a hit carries, and without quotes. */
 static void test_side_by_side(void)
 {
     static const char *const queries[] = {
@@ -329,9 +330,10 @@ static void test_side_by_side(void)
     evs_db *one = open_with_threads("1"), *two = open_with_threads("2");
     evs_search_options o = EVS_SEARCH_OPTIONS_INIT;
     size_t quotes = 0;
-    for (int pass = 0; pass < 3; pass++) {
+    for (int pass = 0; pass < 4; pass++) {
         o.facets = pass == 1;
         o.explain = pass == 2;
+        o.quote_limit = pass == 3 ? 0 : 10;     /* the second thread fills sessions only */
         for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
             evs_results *r1 = NULL, *r2 = NULL;
             CHECK_INT(evs_search(one, queries[q], &o, &r1), EVS_OK);
