@@ -105,6 +105,9 @@ static eng_status kind_search(const reader *r, evs_results *res, evs_hit_kind ki
     so.sort_slot = SLOT_DATE;
     so.sort_descending = sort != EVS_SORT_DATE;
     so.relevance_first = sort == EVS_SORT_RELEVANCE;
+    /* a session's text is long, and its weight seldom equals another's;
+     * quotes are short, and many weigh the same */
+    so.ties_rare = kind == EVS_HIT_SESSION;
     if (kind == EVS_HIT_SESSION && limit == 0) {
         /* only the count is wanted: make it exact, not an estimate */
         uint32_t docs = 0;

