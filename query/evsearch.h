@@ -26,11 +26,12 @@
  *
  * Threads of its own: on a machine with more than one processor, evs_search
  * looks for quotes on a second thread while the calling thread looks for
- * sessions, through a second reader that the handle opens at its first
- * search for quotes (a few more open files) and keeps at the same state.
- * The thread ends before evs_search returns.  EVSEARCH_THREADS=1 in the
- * environment when a handle is opened keeps its searches on the caller's
- * thread.
+ * sessions, and the two then share the work of filling the session hits
+ * (their records read, their snippets made).  The second thread reads
+ * through a second reader that the handle opens at its first search (a
+ * few more open files) and keeps at the same state, and it ends before
+ * evs_search returns.  EVSEARCH_THREADS=1 in the environment when a handle
+ * is opened keeps its searches on the caller's thread.
  */
 #ifndef EVSEARCH_H
 #define EVSEARCH_H
