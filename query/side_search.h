@@ -1,13 +1,15 @@
 /*
  * side_search.h — a second reader on a database, with a thread to search
  * it: evs_search looks for quotes there while the caller's thread looks
- * for sessions and makes their snippets, which on two processors takes
- * about the time of the longer of the two rather than their sum.
+ * for sessions, and the two then fill the session hits between them (see
+ * search_kinds.c), which on two processors takes about half the time.
  *
- * The two share nothing that either writes: each has its own engine
- * handle and its own analyzers (whose caches change as they work), and
- * the query each runs is built before the thread starts.  What both read
- * (the matcher, the options) stays unchanged until the side is waited for.
+ * The two share nothing that either writes but what a lock guards (which
+ * session hit is next): each has its own engine handle and its own
+ * analyzers (whose caches change as they work), the query each runs is
+ * built before the thread starts, and what both read (the matcher, the
+ * options, the sessions found) stays unchanged until the side is waited
+ * for.
  */
 #ifndef EVS_QUERY_SIDE_SEARCH_H
 #define EVS_QUERY_SIDE_SEARCH_H
