@@ -210,11 +210,11 @@ typedef struct eng_search_opts {
     int relevance_first;    /* with sort_slot: relevance, then slot breaks ties */
     /* With relevance_first: the documents' weights seldom tie (long texts).
      * The same page is then got by ranking on relevance alone and sorting
-     * the page, which spares reading the slot of every candidate (a search
-     * of 20,000 sessions takes a fifth less), and by the engine's own way
-     * when a tie crosses an edge of the page.  Where ties are common (short
-     * texts) it costs more: every candidate of equal weight is checked for
-     * positions, and the search runs twice. */
+     * the page, which spares reading the slot of every candidate (20,000
+     * sessions were searched in about a quarter less time), and by the
+     * engine's own way when a tie crosses an edge of the page.  Where ties
+     * are common (short texts) it costs more: every candidate of equal
+     * weight is checked for positions, and the search runs twice. */
     int ties_rare;
     uint32_t check_at_least;/* accuracy of the estimate (0: default) */
     double bm25_k1, bm25_b; /* 0, 0: engine defaults */

@@ -254,7 +254,6 @@ class FacetSpy : public Xapian::MatchSpy {
     std::map<std::string, uint32_t> counts_;
 };
 
-
 // One document of a page: the engine's ranking, then the value that
 // breaks ties of relevance.
 struct PageItem {
@@ -270,7 +269,7 @@ struct PageItem {
 // relevance alone (one document more on each side), the page holds the
 // same documents unless a weight ties across one of its edges, and then
 // only the order of its equal weights is the value's, which sorting the
-// page gives.  Returns false, having set nothing, when a tie crosses an
+// page gives.  Returns false, the page left empty, when a tie crosses an
 // edge: then the engine's way decides.
 bool page_by_relevance(Xapian::Enquire &enquire, Xapian::doccount offset, Xapian::doccount limit,
                        Xapian::doccount at_least, Xapian::MatchDecider *decider,
@@ -330,14 +329,21 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
         bool reverse = o.sort_descending != 0;
         if (o.sort_slot >= 0 && !o.relevance_first)
             enquire.set_sort_by_value_then_relevance(slot, reverse);
-        // Facets count every match, so the match must not stop early.
+        // Facets count every match, so the match must not stop early.  A
+        // ranking that gives way to another (page_by_relevance) leaves its
+        // counts behind: each ranking counts with spies of its own.
         std::vector<std::unique_ptr<FacetSpy>> spies;
         Xapian::doccount at_least = o.check_at_least;
-        for (size_t k = 0; k < o.n_facet_slots; k++) {
-            spies.push_back(std::make_unique<FacetSpy>(o.facet_slots[k]));
-            enquire.add_matchspy(spies.back().get());
-            at_least = db->xdb->get_doccount();
-        }
+        auto count_facets = [&] {
+            enquire.clear_matchspies();
+            spies.clear();
+            for (size_t k = 0; k < o.n_facet_slots; k++) {
+                spies.push_back(std::make_unique<FacetSpy>(o.facet_slots[k]));
+                enquire.add_matchspy(spies.back().get());
+                at_least = db->xdb->get_doccount();
+            }
+        };
+        count_facets();
         // The positional conditions are checked last, for the documents
         // that could make the page (engine_positional.hh).
         evs_shim::PositionalDecider decider(q->cond);
@@ -345,7 +351,8 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
         Xapian::MSet mset;
         std::vector<PageItem> page;
         auto ms = std::make_unique<eng_mset>();
-        if (o.sort_slot >= 0 && o.relevance_first && o.ties_rare && o.limit > 0 &&
+        bool by_page = o.sort_slot >= 0 && o.relevance_first && o.ties_rare && o.limit > 0;
+        if (by_page &&
             page_by_relevance(enquire, o.offset, o.limit, at_least, decide, slot, reverse, mset,
                               page)) {
             for (const PageItem &p : page) {
@@ -353,6 +360,8 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
                 ms->weights.push_back(p.weight);
             }
         } else {
+            if (by_page)
+                count_facets();     // the ranking that gave way counted too
             if (o.sort_slot >= 0 && o.relevance_first)
                 enquire.set_sort_by_relevance_then_value(slot, reverse);
             mset = enquire.get_mset(o.offset, o.limit, at_least, nullptr, decide);

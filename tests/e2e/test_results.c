@@ -110,6 +110,17 @@ static void test_facets(evs_db *db)
     CHECK(evs_results_facet_value(res, EVS_FACET_YEAR, 1, &n) == NULL);
     evs_results_free(res);
 
+    /* the same with a page: every session of a filter weighs nothing, a tie
+     * that the ranking settles by date, and each is counted once */
+    o.limit = 2;
+    CHECK_INT(evs_search(db, "year:2016", &o, &res), EVS_OK);
+    CHECK_INT(evs_results_count(res, EVS_HIT_SESSION), 2);
+    CHECK_INT(evs_results_facet_size(res, EVS_FACET_YEAR), 1);
+    evs_results_facet_value(res, EVS_FACET_YEAR, 0, &n);
+    CHECK_INT(n, evs_results_estimated_total(res));
+    CHECK(evs_results_total_exact(res));
+    evs_results_free(res);
+
     /* every matching session counts, whatever the page size */
     o.limit = 1;
     CHECK_INT(evs_search(db, "regions", &o, &res), EVS_OK);
