@@ -86,6 +86,8 @@ static void usage(FILE *to)
           "\n"
           "Colour is used on a terminal unless NO_COLOR is set; elsewhere matches are\n"
           "marked **like this**.\n"
+          "With more than one CPU a search runs on two threads; EVSEARCH_THREADS=1\n"
+          "keeps it on one.\n"
           "Exit status: 0 when something was found, 1 when nothing was, 2 on error\n"
           "(with --batch: 2 if any query failed, else 0 if any found something).\n",
           to);
