@@ -57,7 +57,10 @@ int side_in_step(side_search *s, eng_db *db)
     if (have == want)
         return 1;
     /* Only forward: a reader cannot go back to an older revision.  When
-     * db is the older one, its own reopen (evs_db_reopen) will catch up. */
+     * db is the older one, s waits (without trying again each search) for
+     * db's own reopen (evs_db_reopen) to catch up. */
+    if (have > want)
+        return 0;
     return eng_db_reopen(s->db, NULL) == ENG_OK && eng_db_revision(s->db, &have) == ENG_OK &&
            have == want;
 }
