@@ -29,10 +29,12 @@ struct evs_db {
     char *lang_codes;       /* ... as the index lists them */
     glossary *glossary;     /* cross-language equivalents, or NULL */
     char *path;
-    /* The reader that searches quotes beside the sessions (side_search.h):
-     * opened at the first search that wants quotes; none on one processor,
-     * with EVSEARCH_THREADS=1, on a stub file (several databases have no
-     * one revision to keep both readers at), or when it could not be had. */
+    /* The second reader, whose thread searches quotes beside the sessions
+     * and helps fill session hits (side_search.h, search_kinds.h): opened
+     * at the first search that shows sessions or quotes; none on one
+     * processor, with EVSEARCH_THREADS=1, on a stub file (several databases
+     * have no one revision to keep both readers at), or when it could not
+     * be had. */
     side_search *side;
     int no_side;
 };
