@@ -1,8 +1,9 @@
 /*
  * test_library.c — libevsearch as another program embeds it: errors on
  * every path, lifetimes, indexing from memory, removal, a reader that
- * reopens, two threads searching while another process indexes, stub
- * databases, merging and flushing.
+ * reopens, two threads searching while another process indexes, a
+ * search's second reader kept at the first's state, stub databases,
+ * merging and flushing.
  */
 #include <pthread.h>
 #include <signal.h>

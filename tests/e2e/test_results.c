@@ -1,8 +1,8 @@
 /*
  * test_results.c — end to end through the public API, what a search gives
  * back: quotes found apart from sessions, facets, the reading options,
- * paging, errors, the same with quotes searched on a second thread, and a
- * page indexed again (the matching itself: test_search.c).
+ * paging, errors, the same on one thread and on two, and a page indexed
+ * again (the matching itself: test_search.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
