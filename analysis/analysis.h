@@ -72,6 +72,14 @@ typedef struct txt_span {
 int txt_next_word(const char *text, size_t len, size_t *cursor, txt_span *w,
                   size_t *invalid);
 
+/*
+ * Whether txt_next_word, reading text from its start, would come to byte i
+ * as the start of a word (or of a letter of a script written without
+ * spaces, whose bigram txt_next_word from i tells), looking only at the
+ * characters around i: for callers that jump to the words they want.
+ */
+int txt_word_starts_at(const char *text, size_t len, size_t i);
+
 /* Whether word w of text is an elided article ("l" in "l’Europe"; see
  * above). */
 int txt_is_elision(const char *text, size_t len, txt_span w);
@@ -163,6 +171,24 @@ int txt_analyze(txt_analyzer *a, const char *text, size_t len, txt_token_fn fn,
  */
 int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const uint64_t firsts[4],
                     txt_token_fn fn, void *ctx, uint32_t *positions);
+
+/*
+ * As txt_analyze_for, reading less: it jumps from one byte that a wanted
+ * word may start with to the next (txt_word_starts_at), and reads the
+ * words between only near a word that fn keeps (fn returns TXT_KEPT for
+ * it; any other value but 0 stops, as in txt_analyze): as far as reach
+ * positions after it, for their positions.  The
+ * words passed are those txt_analyze_for passes, but for whole e-mail
+ * addresses and URLs (whose terms hold punctuation no word has).  Between
+ * words kept, and from each to *positions (unless NULL), the differences
+ * of positions are those txt_analyze_for gives where these are reach or
+ * less, and more than reach where those are: what snippets' phrases and
+ * NEAR groups compare.  Other words' positions mean nothing.
+ */
+#define TXT_KEPT 2
+int txt_analyze_near_for(txt_analyzer *a, const char *text, size_t len,
+                         const uint64_t firsts[4], uint32_t reach, txt_token_fn fn, void *ctx,
+                         uint32_t *positions);
 
 /* Stems one already folded-for-case word; appends the folded stem to out. */
 int txt_stem_word(txt_analyzer *a, const char *casefolded, size_t len, buf *out);

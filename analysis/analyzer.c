@@ -462,6 +462,41 @@ static inline int may_start(const txt_analyzer *a, const uint64_t *firsts, unsig
     return firsts[c >> 6] >> (c & 63) & 1;
 }
 
+/* Whether word w takes a position of its own: an elided article shares
+ * the position of the word after it. */
+static inline int takes_position(const char *text, size_t len, txt_span w)
+{
+    return !(w.end < len && is_apostrophe_start(text[w.end]) && txt_is_elision(text, len, w));
+}
+
+/* Passes word w of text, at position p, to fn (unless firsts tells that it
+ * cannot be wanted, or it is too long to be a term): fn's value, or -1
+ * when memory ran out. */
+static int emit_word(txt_analyzer *a, const char *text, size_t len, txt_span w, uint32_t p,
+                     const uint64_t *firsts, txt_token_fn fn, void *ctx)
+{
+    size_t wlen = w.end - w.start;
+    if (wlen > TXT_MAX_TERM || !may_start(a, firsts, (unsigned char)text[w.start]))
+        return 0;
+    word_out o;
+    if (analyze_word(a, text + w.start, wlen, len - w.start, &o) < 0)
+        return -1;
+    /* A word of nothing but ignorable letters folds to nothing. */
+    if (o.tlen == 0 || o.tlen > TXT_MAX_FOLDED || o.slen > TXT_MAX_FOLDED)
+        return 0;
+    txt_token tok = {
+        .span = w, .pos = p,
+        .term = o.term, .term_len = o.tlen,
+        .kind = TXT_WORD,
+    };
+    if (o.stem) {
+        /* a stemmer that gives nothing: the term will do */
+        tok.stem = o.slen ? o.stem : o.term;
+        tok.stem_len = o.slen ? o.slen : o.tlen;
+    }
+    return fn(ctx, &tok);
+}
+
 static int analyze(txt_analyzer *a, const char *text, size_t len, const uint64_t *firsts,
                    txt_token_fn fn, void *ctx, size_t *invalid, uint32_t *positions)
 {
@@ -471,9 +506,7 @@ static int analyze(txt_analyzer *a, const char *text, size_t len, const uint64_t
     int rc = 0;
 
     while (rc == 0 && txt_next_word(text, len, &cursor, &w, &bad)) {
-        /* an elided article shares the position of the word after it */
-        uint32_t p = w.end < len && is_apostrophe_start(text[w.end]) &&
-                     txt_is_elision(text, len, w) ? pos : pos++;
+        uint32_t p = takes_position(text, len, w) ? pos++ : pos;
 
         /* an e-mail address or URL starting here: whole, then its words */
         txt_kind kind;
@@ -499,30 +532,7 @@ static int analyze(txt_analyzer *a, const char *text, size_t len, const uint64_t
             }
         }
 
-        size_t wlen = w.end - w.start;
-        if (wlen > TXT_MAX_TERM)
-            continue;
-        if (!may_start(a, firsts, (unsigned char)text[w.start]))
-            continue;
-        word_out o;
-        if (analyze_word(a, text + w.start, wlen, len - w.start, &o) < 0) {
-            rc = -1;
-            break;
-        }
-        /* A word of nothing but ignorable letters folds to nothing. */
-        if (o.tlen == 0 || o.tlen > TXT_MAX_FOLDED || o.slen > TXT_MAX_FOLDED)
-            continue;
-        txt_token tok = {
-            .span = w, .pos = p,
-            .term = o.term, .term_len = o.tlen,
-            .kind = TXT_WORD,
-        };
-        if (o.stem) {
-            /* a stemmer that gives nothing: the term will do */
-            tok.stem = o.slen ? o.stem : o.term;
-            tok.stem_len = o.slen ? o.slen : o.tlen;
-        }
-        rc = fn(ctx, &tok);
+        rc = emit_word(a, text, len, w, p, firsts, fn, ctx);
     }
     if (invalid)
         *invalid = bad;
@@ -541,4 +551,107 @@ int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const uint64_
                     txt_token_fn fn, void *ctx, uint32_t *positions)
 {
     return analyze(a, text, len, firsts, fn, ctx, NULL, positions);
+}
+
+static inline int is_ascii_alnum(unsigned c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The bytes a word passed by txt_analyze_near_for may start with: the
+ * ASCII letters and digits that may_start lets through, in either case,
+ * and every byte that starts a character beyond ASCII (such words are
+ * always analysed). */
+static void start_bytes(const txt_analyzer *a, const uint64_t *firsts, unsigned char *want)
+{
+    for (unsigned c = 0; c < 256; c++)
+        want[c] = c >= 0xC2 && c <= 0xF4;
+    for (unsigned c = '0'; c <= 'z'; c++) {
+        unsigned lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        want[c] = is_ascii_alnum(c) &&
+                  (!a->keeps_first || (firsts[lower >> 6] >> (lower & 63) & 1));
+    }
+}
+
+/* The next byte at or after i where a word starts with a byte of want, or
+ * len. */
+static size_t next_start(const char *text, size_t len, size_t i, const unsigned char *want)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    for (;; i++) {
+        while (i < len && !want[u[i]])
+            i++;
+        if (i >= len)
+            return len;
+        /* After an ASCII letter or digit no word starts (most of the bytes
+         * found are inside words), but for a letter of a script written
+         * without spaces (three bytes or four): only the others need a
+         * closer look. */
+        if (i > 0 && u[i] < 0xE0 && u[i - 1] < 0x80 && is_ascii_alnum(u[i - 1]))
+            continue;
+        if (txt_word_starts_at(text, len, i))
+            return i;
+    }
+}
+
+/* Reads words from *cursor on, as txt_next_word gives them, counting the
+ * positions they take into *pos, until one starts at or after stop (left
+ * in *w: 1), the text ends (0), or *pos passes last (then *cursor is stop:
+ * 2). */
+static int read_until(const char *text, size_t len, size_t *cursor, size_t stop,
+                      uint32_t last, uint32_t *pos, txt_span *w)
+{
+    while (txt_next_word(text, len, cursor, w, NULL)) {
+        if (w->start >= stop)
+            return 1;
+        if (takes_position(text, len, *w) && ++*pos > last) {
+            *cursor = stop;
+            return 2;
+        }
+    }
+    return 0;
+}
+
+int txt_analyze_near_for(txt_analyzer *a, const char *text, size_t len,
+                         const uint64_t firsts[4], uint32_t reach, txt_token_fn fn, void *ctx,
+                         uint32_t *positions)
+{
+    unsigned char want[256];
+    start_bytes(a, firsts, want);
+    size_t cursor = 0;
+    uint32_t pos = 0, exact_to = 0;
+    int near = 0;       /* within reach of a word fn kept: read every word */
+    int rc = 0;
+    for (;;) {
+        size_t c = next_start(text, len, cursor, want);
+        txt_span w;
+        int got = near ? read_until(text, len, &cursor, c, exact_to, &pos, &w) : 2;
+        if (got == 2) {
+            /* further than reach from every word kept: the words up to c
+             * are not read, and their positions not counted */
+            near = 0;
+            cursor = c;
+            got = txt_next_word(text, len, &cursor, &w, NULL);
+        }
+        if (!got)
+            break;
+        uint32_t p = takes_position(text, len, w) ? pos++ : pos;
+        rc = emit_word(a, text, len, w, p, firsts, fn, ctx);
+        if (rc == TXT_KEPT) {
+            near = 1;
+            exact_to = p + reach;
+            rc = 0;
+        } else if (rc != 0) {
+            break;
+        }
+    }
+    /* the words after the last one kept, as far as reach, for what follows
+     * the text (a field's next paragraph) */
+    if (rc == 0 && near) {
+        txt_span w;
+        read_until(text, len, &cursor, len, exact_to, &pos, &w);
+    }
+    if (positions)
+        *positions = pos;
+    return rc;
 }

@@ -348,6 +348,82 @@ int txt_next_word(const char *text, size_t len, size_t *cursor, txt_span *w,
     return 0;
 }
 
+/* What the character that ends exactly at end (> 0) is, for
+ * txt_word_starts_at: its class and *cp its code point, or C_SEP and -1
+ * for an invalid byte (passed over as a separator); *start is where it
+ * begins. */
+static enum cls class_before(const char *text, size_t end, int32_t *cp, size_t *start)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t lead = end - 1;
+    while (lead > 0 && end - lead < 4 && (u[lead] & 0xC0) == 0x80)
+        lead--;
+    int32_t c = 0;
+    if (decode(text, end, lead, &c) != end - lead) {
+        *cp = -1;
+        *start = end - 1;
+        return C_SEP;
+    }
+    *cp = c;
+    *start = lead;
+    return classify(c);
+}
+
+/* Whether what ends at end, looking back over marks (and, with
+ * over_format, format characters), is a letter or number that a word
+ * would go on from. */
+static int word_goes_on_before(const char *text, size_t end, int over_format)
+{
+    while (end > 0) {
+        int32_t c;
+        size_t start;
+        enum cls k = class_before(text, end, &c, &start);
+        if (k == C_WORD)
+            return 1;
+        if (k != C_MARK && !(over_format && k == C_FORMAT))
+            return 0;
+        end = start;
+    }
+    return 0;
+}
+
+int txt_word_starts_at(const char *text, size_t len, size_t i)
+{
+    int32_t c = 0, p;
+    if (decode(text, len, i, &c) == 0)
+        return 0;
+    enum cls k = classify(c);
+    if (k == C_SINGLE)
+        return 1;   /* a bigram, or a letter closing a run: txt_next_word tells */
+    if (k != C_WORD)
+        return 0;
+    if (i == 0)
+        return 1;
+    size_t at;
+    switch (class_before(text, i, &p, &at)) {
+    case C_WORD:
+        return 0;
+    case C_SINGLE:
+        return 1;
+    case C_MARK:
+        /* marks belong to the letter before them; after anything else
+         * they are passed over as separators */
+        return !word_goes_on_before(text, at, 0);
+    case C_FORMAT:
+        /* a run of them inside a word is taken when a letter or number
+         * follows, which c is */
+        return !word_goes_on_before(text, at, 1);
+    default:
+        if ((p == ',' || p == '.') && is_digit(c) && at > 0 &&
+            is_digit((unsigned char)text[at - 1]))
+            return 0;   /* 1,000 and 3.5 */
+        if (p == 0x00B7 && (c == 'l' || c == 'L') && at > 0 &&
+            (text[at - 1] == 'l' || text[at - 1] == 'L'))
+            return 0;   /* Catalan l·l */
+        return 1;
+    }
+}
+
 /* ------------------------------------------------------------- elisions */
 
 /* Articles and the like that French, Italian and Catalan elide before a

@@ -22,6 +22,8 @@ typedef struct tok {
 typedef struct tokens {
     const matcher *m;       /* what the query asks for */
     uint64_t firsts[4];     /* bit b: a word's term or stem starts with byte b */
+    long reach;             /* positions its phrases and NEAR look across,
+                               or -1: every word is read (see near_reach) */
     unsigned char *unmarked;/* per group of m: 1 when it marks nothing */
     tok *v;
     size_t n, cap;
@@ -113,7 +115,8 @@ static int collect(void *ctx, const txt_token *t)
             return ts->oom = 1;
     }
     ts->n++;
-    return 0;
+    /* the analysis that reads only near kept words wants to know */
+    return ts->reach >= 0 ? TXT_KEPT : 0;
 }
 
 static int spans_add(spans *s, size_t start, size_t end, size_t group, unsigned how,
@@ -324,7 +327,10 @@ static int tokenise_piece(tokens *ts, const snip_field *f, size_t from, size_t t
     ts->base_pos = ts->next_pos;
     ts->lang = lang;
     uint32_t used = 0;
-    int rc = txt_analyze_for(an, f->text + from, to - from, ts->firsts, collect, ts, &used);
+    int rc = ts->reach >= 0
+                 ? txt_analyze_near_for(an, f->text + from, to - from, ts->firsts,
+                                        (uint32_t)ts->reach, collect, ts, &used)
+                 : txt_analyze_for(an, f->text + from, to - from, ts->firsts, collect, ts, &used);
     ts->next_pos = ts->base_pos + used;
     return rc;
 }
@@ -350,6 +356,40 @@ static int tokenise(const snip_request *rq, const snip_field *f, tokens *ts)
     return rc ? rc : tokenise_piece(ts, f, at, f->len, an, lang);
 }
 
+/* How many positions apart the query's words need to be told exactly: a
+ * phrase's length less one, a NEAR group's window and the longest group
+ * (see near_enough).  The analysis then reads only the words that might
+ * be wanted and what lies near them (txt_analyze_near_for).  -1 when it
+ * must read all: a wildcard may match a whole e-mail address or URL, and
+ * so may a term holding punctuation, which that analysis does not give;
+ * and a window so wide that reading near it is reading everything. */
+static long near_reach(const matcher *m)
+{
+    size_t longest = 1;
+    for (size_t g = 0; g < m->n; g++)
+        if (m->groups[g].n > longest)
+            longest = m->groups[g].n;
+    long reach = 0;
+    for (size_t g = 0; g < m->n; g++) {
+        const match_group *grp = &m->groups[g];
+        if ((long)grp->n - 1 > reach)
+            reach = (long)grp->n - 1;
+        if (grp->near && (long)(grp->near_window + longest) > reach)
+            reach = (long)(grp->near_window + longest);
+        for (size_t i = 0; i < grp->n; i++) {
+            const match_word *w = &grp->words[i];
+            if (!w->term)
+                continue;
+            if (w->prefix)
+                return -1;
+            for (const unsigned char *c = (const unsigned char *)w->term; *c; c++)
+                if (*c < 0x80 && !((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z')))
+                    return -1;
+        }
+    }
+    return reach <= 64 ? reach : -1;
+}
+
 /* Finds the marks of every field. */
 struct snip_marker {
     const snip_request *rq;
@@ -368,6 +408,7 @@ snip_marker *snip_marker_new(const snip_request *rq)
         return NULL;
     }
     note_firsts(rq->m, mk->ts.firsts);
+    mk->ts.reach = near_reach(rq->m);
     /* Function words alone are marked only when the query has nothing else
      * ("de" in "ile de france" would light up every French sentence). */
     int content = 0;

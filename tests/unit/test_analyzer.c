@@ -513,6 +513,30 @@ static size_t check_for(txt_analyzer *a, const char *text, const uint64_t firsts
     return all.n - some.n;
 }
 
+/* Pages of corpus/ in several languages. */
+static const char *const corpus_pages[] = {
+    "corpus/000_acfea4267ebb15da.txt", "corpus/002_internationalisation-pme-regions.txt",
+    "corpus/003_energiegemeinschaften-alpenraum.txt",
+    "corpus/005_turismo-sostenibile-adriatico-ionica.txt",
+    "corpus/006_empleo-juvenil-fse-plus.txt",
+    "corpus/007_lodz-transformacja-przemyslowa.txt", NULL
+};
+
+/* The first 8,000 bytes or so of a page of corpus/ (about the 4,096
+ * tokens fcollect keeps), cut where a character starts; malloc'd. */
+static char *page_head(const char *path, size_t *len)
+{
+    char *page = slurp(path, len);
+    CHECK(page != NULL);
+    if (page && *len > 8000) {
+        *len = 8000;
+        while (*len > 0 && ((unsigned char)page[*len] & 0xC0) == 0x80)
+            (*len)--;
+        page[*len] = '\0';
+    }
+    return page;
+}
+
 static void set_firsts(uint64_t firsts[4], const char *bytes)
 {
     memset(firsts, 0, 4 * sizeof *firsts);
@@ -573,21 +597,11 @@ static void test_analyze_for(void)
     /* The archive's pages, in each stemmer's hands and without one */
     static const char *const langs[] = { "en", "fr", "de", "it", "es", "nl", "pt", "sv",
                                          "da", "fi", "hu", "ro", "ga", "lt", "tr", NULL };
-    static const char *const pages[] = {
-        "corpus/000_acfea4267ebb15da.txt", "corpus/002_internationalisation-pme-regions.txt",
-        "corpus/003_energiegemeinschaften-alpenraum.txt",
-        "corpus/005_turismo-sostenibile-adriatico-ionica.txt",
-        "corpus/006_empleo-juvenil-fse-plus.txt",
-        "corpus/007_lodz-transformacja-przemyslowa.txt", NULL
-    };
-    for (size_t p = 0; pages[p]; p++) {
+    for (size_t p = 0; corpus_pages[p]; p++) {
         size_t len = 0;
-        char *page = slurp(pages[p], &len);
-        CHECK(page != NULL);
+        char *page = page_head(corpus_pages[p], &len);
         if (!page)
             continue;
-        if (len > 8000)
-            page[8000] = '\0';     /* about the 4096 tokens fcollect keeps */
         for (size_t l = 0; langs[l]; l++) {
             txt_analyzer *a = txt_analyzer_new(langs[l]);
             set_firsts(firsts, "cdeimprst");
@@ -606,6 +620,133 @@ static void test_analyze_for(void)
     txt_analyzer_free(plain);
 }
 
+/* ------------------------------------------------- txt_analyze_near_for */
+
+/* Words the near analysis is told it keeps: those whose term has an odd
+ * byte sum, a mix that changes from word to word. */
+static int kept(const char *term)
+{
+    unsigned sum = 0;
+    for (const unsigned char *c = (const unsigned char *)term; *c; c++)
+        sum += *c;
+    return sum & 1;
+}
+
+static int ncollect(void *ctx, const txt_token *k)
+{
+    fcollect(ctx, k);
+    return kept(k->term) ? TXT_KEPT : 0;
+}
+
+/* Whole addresses and URLs aside, the words txt_analyze_for passes. */
+static int wcollect(void *ctx, const txt_token *k)
+{
+    return k->kind == TXT_WORD ? fcollect(ctx, k) : 0;
+}
+
+/* Against txt_analyze_for on the same text: the same words, terms and
+ * stems, and between the words kept, and from each to the end, the same
+ * distances where these are reach or less, more than reach elsewhere.
+ * Returns 1 when all agree. */
+static int check_near(txt_analyzer *a, const char *text, size_t len, const uint64_t firsts[4],
+                      uint32_t reach)
+{
+    static ftoks full, near;
+    memset(&full, 0, sizeof full);
+    memset(&near, 0, sizeof near);
+    uint32_t used_full = 0, used_near = 0;
+    if (txt_analyze_for(a, text, len, firsts, wcollect, &full, &used_full) != 0 ||
+        txt_analyze_near_for(a, text, len, firsts, reach, ncollect, &near, &used_near) != 0 ||
+        full.n != near.n || full.n > 4096)
+        return 0;
+    for (size_t i = 0; i < full.n; i++)
+        if (full.span[i].start != near.span[i].start || full.span[i].end != near.span[i].end ||
+            strcmp(full.term[i], near.term[i]) != 0 || strcmp(full.stem[i], near.stem[i]) != 0)
+            return 0;
+    for (size_t i = 0; i < full.n; i++) {
+        if (!kept(full.term[i]))
+            continue;
+        for (size_t j = i + 1; j <= full.n; j++) {
+            if (j < full.n && !kept(full.term[j]))
+                continue;
+            uint32_t want = (j < full.n ? full.pos[j] : used_full) - full.pos[i];
+            uint32_t got = (j < near.n ? near.pos[j] : used_near) - near.pos[i];
+            if (want <= reach ? got != want : got <= reach)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static void test_analyze_near_for(void)
+{
+    txt_analyzer *en = txt_analyzer_new("en"), *plain = txt_analyzer_new(NULL);
+    txt_analyzer *ga = txt_analyzer_new("ga");
+    CHECK(en && plain && ga);
+    uint64_t firsts[4];
+
+    /* the word boundaries a jump must find as reading does: digits joined
+     * by a comma or a point, elided articles (no position of their own),
+     * addresses and URLs (their words still count), marks and format
+     * characters inside words and after spaces, the Catalan middle dot,
+     * bigrams of scripts without spaces, invalid bytes */
+    static const char *const pieces[] = {
+        "value", "Value", "chains", "clusters", "in", "the", "of", "1,000", "3.5", "2018.",
+        "l'Europe", "dell'arte", "qu\xe2\x80\x99il", "d'", "www.europa.eu", "a.b@ec.eu",
+        "http://x.org/v", "\xc3\x8ele", "na\xc3\xafve", "\xc5\x81\xc3\xb3" "d\xc5\xba",
+        "\xce\x94\xce\xae\xce\xbc\xce\xbf\xcf\x82", "e\xcc\x81t\xc3\xa9", "\xcc\x81v",
+        "re\xc2\xad" "gions", "\xc2\xad" "cities", "col\xc2\xb7lecci\xc3\xb3", "l\xc2\xb7v",
+        "\xe6\x9d\xb1\xe4\xba\xac\xe9\x83\xbd", "\xe0\xb9\x84\xe0\xb8\x97\xe0\xb8\xa2",
+        "\xff", "v\xff" "c", "\xc2\xa0", "-", ", ", ". ", "\n\n", "(", ")", "  ",
+        "\xca\xbc" "v", "c\xca\xbc", "x", "7", "\xef\xac\x81" "ve",
+    };
+    size_t np = sizeof pieces / sizeof pieces[0];
+    static const char *const first_sets[] = { "vc", "c", "l", "e", "x7", "r", "1", "vcle" };
+    int bad = 0, runs = 0;
+    char text[2048];
+    for (int iter = 0; iter < 3000; iter++) {
+        size_t n = 0, words = 1 + rnd() % 60;
+        for (size_t w = 0; w < words; w++) {
+            const char *p = pieces[rnd() % np];
+            size_t pl = strlen(p);
+            if (n + pl + 1 >= sizeof text)
+                break;
+            memcpy(text + n, p, pl);
+            n += pl;
+            if (rnd() % 3)
+                text[n++] = ' ';
+        }
+        set_firsts(firsts, first_sets[rnd() % (sizeof first_sets / sizeof first_sets[0])]);
+        uint32_t reach = rnd() % 6;
+        txt_analyzer *a = iter % 3 == 0 ? plain : iter % 3 == 1 ? en : ga;
+        runs++;
+        if (!check_near(a, text, n, firsts, reach)) {
+            if (bad++ < 3)
+                fprintf(stderr, "  near analysis differs (reach %u): %.*s\n", reach, (int)n, text);
+        }
+    }
+    CHECK_INT(bad, 0);
+    CHECK_INT(runs, 3000);
+
+    /* the archive's pages, with a stemmer and without */
+    for (size_t p = 0; corpus_pages[p]; p++) {
+        size_t len = 0;
+        char *page = page_head(corpus_pages[p], &len);
+        if (!page)
+            continue;
+        for (uint32_t reach = 0; reach < 4; reach++) {
+            set_firsts(firsts, "cdeimprst");
+            CHECK(check_near(en, page, len, firsts, reach));
+            set_firsts(firsts, "abfgv");
+            CHECK(check_near(plain, page, len, firsts, reach));
+        }
+        free(page);
+    }
+    txt_analyzer_free(en);
+    txt_analyzer_free(plain);
+    txt_analyzer_free(ga);
+}
+
 int main(void)
 {
     test_analyzer();
@@ -613,5 +754,6 @@ int main(void)
     test_cache();
     test_ascii_lengths();
     test_analyze_for();
+    test_analyze_near_for();
     return check_exit();
 }
