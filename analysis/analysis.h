@@ -177,13 +177,13 @@ int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const uint64_
  * word may start with to the next (txt_word_starts_at), and reads the
  * words between only near a word that fn keeps (fn returns TXT_KEPT for
  * it; any other value but 0 stops, as in txt_analyze): as far as reach
- * positions after it, for their positions.  The
- * words passed are those txt_analyze_for passes, but for whole e-mail
- * addresses and URLs (whose terms hold punctuation no word has).  Between
- * words kept, and from each to *positions (unless NULL), the differences
- * of positions are those txt_analyze_for gives where these are reach or
- * less, and more than reach where those are: what snippets' phrases and
- * NEAR groups compare.  Other words' positions mean nothing.
+ * positions after it, for their positions.  The words passed are those
+ * txt_analyze_for passes, but for whole e-mail addresses and URLs (whose
+ * terms hold punctuation no word has).  Between words kept, and from each
+ * to *positions (unless NULL), the differences of positions are those
+ * txt_analyze_for gives where these are reach or less, and more than
+ * reach where those are: what snippets' phrases and NEAR groups compare.
+ * Other words' positions mean nothing.
  */
 #define TXT_KEPT 2
 int txt_analyze_near_for(txt_analyzer *a, const char *text, size_t len,
