@@ -1,7 +1,8 @@
 /*
  * analysis_helpers.h — what the text analysis tests share (test_words,
- * test_fold, test_analyzer, test_langid): exact copies of the texts, the
- * folded term of a word, and the tokens txt_analyze gives.
+ * test_fold, test_analyzer, test_analyze_for, test_langid): exact copies
+ * of the texts, the folded term of a word, the tokens txt_analyze gives,
+ * and pseudo-random numbers.
  *
  * Every text is copied into a heap block of exactly its length before it
  * is analysed, so that AddressSanitizer catches any read past the end.
@@ -28,6 +29,17 @@ static inline char *exact_copy(const char *s, size_t len)
     }
     memcpy(p, s, len);
     return p;
+}
+
+/* A fixed sequence of pseudo-random numbers (xorshift), the same in every
+ * run, for the randomized tests. */
+static inline uint32_t test_rnd(void)
+{
+    static uint32_t state = 20181011u;
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    return state;
 }
 
 /* At most so many words or tokens are kept from one text. */
