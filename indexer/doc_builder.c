@@ -637,7 +637,7 @@ static const char *session_lang(doc_builder *b, const session *s)
                   : NULL;
 }
 
-eng_status doc_builder_add(doc_builder *b, eng_db *db, const session *s,
+eng_status doc_builder_add(doc_builder *b, eng_db *db, eng_db *quote_db, const session *s,
                            const char *path, size_t index, unsigned *quotes)
 {
     const char *lang = session_lang(b, s);
@@ -646,7 +646,7 @@ eng_status doc_builder_add(doc_builder *b, eng_db *db, const session *s,
     for (size_t i = 0; st == ENG_OK && i < s->n_quotes; i++) {
         if (!s->quotes[i].text || !*s->quotes[i].text)
             continue;
-        st = add_quote_doc(b, db, s, &s->quotes[i], path, index, i, lang);
+        st = add_quote_doc(b, quote_db, s, &s->quotes[i], path, index, i, lang);
         if (st == ENG_OK)
             (*quotes)++;
     }

@@ -18,11 +18,14 @@ void doc_builder_free(doc_builder *b);
 
 /*
  * Writes the documents of session s, read as the index-th session of the
- * file at path (absolute), into db.  The caller has deleted what the file
- * gave before.  *quotes receives the number of quote documents.  On failure
- * the engine's message is on db (or, for ENG_E_NOMEM, there is none).
+ * file at path (absolute): the session's into db, its quotes' into
+ * quote_db (db itself, or a database of quotes that a parallel build
+ * merges after the sessions': see evindex_parallel.h).  The caller has
+ * deleted what the file gave before.  *quotes receives the number of quote
+ * documents.  On failure the engine's message is on the database that
+ * failed (or, for ENG_E_NOMEM, there is none).
  */
-eng_status doc_builder_add(doc_builder *b, eng_db *db, const session *s,
+eng_status doc_builder_add(doc_builder *b, eng_db *db, eng_db *quote_db, const session *s,
                            const char *path, size_t index, unsigned *quotes);
 
 /* Hands the words gathered since the last call to the engine's spelling

@@ -2,12 +2,14 @@
  * evindex_parallel.h — a new database built on several threads.
  *
  * The files are cut into batches in their order; each thread takes the
- * next batch and writes it into a database of its own (a shard), and the
- * shards are merged, in batch order, into one compact database (evs_merge)
- * that takes its spelling data from its own index (the shards gather none:
- * see indexer/spelling.h) and then the place of the empty one at the
- * target, in one atomic step.  Documents get the ids a single thread would have given them, and
- * messages come out in the order of the files, whatever thread read them.
+ * next batch and writes it into a database of its own (a shard, its
+ * quotes in another), and the shards are merged, in batch order, into one
+ * compact database (evs_merge) that takes its spelling data from its own
+ * index (the shards gather none: see indexer/spelling.h) and then the
+ * place of the empty one at the target, in one atomic step.  Sessions get
+ * ids in the files' order, as on one thread, and so do quotes, after all
+ * the sessions (evindex_parallel.c says why); messages come out in the
+ * order of the files, whatever thread read them.
  */
 #ifndef EVS_INDEXER_EVINDEX_PARALLEL_H
 #define EVS_INDEXER_EVINDEX_PARALLEL_H

@@ -26,6 +26,7 @@
 
 struct evs_writer {
     eng_db *db;
+    eng_db *quote_db;   /* where quote documents go: db, or a database apart */
     doc_builder *builder;
     buf err;
     int broken;         /* an engine write failed: refuse to commit */
@@ -33,10 +34,19 @@ struct evs_writer {
     strset seen;        /* files added (or found unchanged) since open */
 };
 
+/* The engine's message for the last failure: the quotes' database, when
+ * apart, has one only if it failed, and a failure there is the writer's
+ * last (it breaks the writer). */
+static const char *engine_msg(const evs_writer *w)
+{
+    const char *q = w->quote_db && w->quote_db != w->db ? eng_db_errmsg(w->quote_db) : "";
+    return *q ? q : eng_db_errmsg(w->db);
+}
+
 static evs_status engine_fail(evs_writer *w, eng_status st, const char *what)
 {
     return fail(&w->err, status_from_engine(st), "%s: %s", what,
-                st == ENG_E_NOMEM ? "out of memory" : eng_db_errmsg(w->db));
+                st == ENG_E_NOMEM ? "out of memory" : engine_msg(w));
 }
 
 /* The database's schema must be ours, or the database empty. */
@@ -69,6 +79,7 @@ evs_status evs_writer_open(const char *path, evs_writer **out)
     if (!path)
         return fail(&w->err, EVS_INVALID, "no database path given");
     eng_status st = eng_db_open(path, ENG_OPEN_WRITE | ENG_OPEN_CREATE, &w->db);
+    w->quote_db = w->db;
     if (st != ENG_OK) {
         if (st == ENG_E_LOCKED)
             return fail(&w->err, EVS_LOCKED,
@@ -84,9 +95,36 @@ evs_status evs_writer_open(const char *path, evs_writer **out)
     return EVS_OK;
 }
 
+evs_status evs_writer_quotes_apart(evs_writer *w, const char *path)
+{
+    if (!w || !w->builder || !path)
+        return w ? fail(&w->err, EVS_INVALID, w->builder ? "no path for the quotes"
+                                                         : "the writer is not open")
+                 : EVS_INVALID;
+    if (w->quote_db != w->db)
+        return fail(&w->err, EVS_INVALID, "the quotes are apart already");
+    eng_db *q = NULL;
+    eng_status st = eng_db_open(path, ENG_OPEN_WRITE | ENG_OPEN_CREATE, &q);
+    if (st != ENG_OK) {
+        evs_status rc = fail(&w->err, st == ENG_E_LOCKED ? EVS_LOCKED : status_from_engine(st),
+                             "%s: %s", path, q ? eng_db_errmsg(q) : "out of memory");
+        eng_db_close(q);
+        return rc;
+    }
+    w->quote_db = q;
+    return EVS_OK;
+}
+
 const char *evs_writer_errmsg(const evs_writer *w)
 {
     return w && w->err.data ? w->err.data : "";
+}
+
+/* Deletes the documents indexed with the source term term. */
+static eng_status delete_source(evs_writer *w, const char *term)
+{
+    eng_status st = eng_db_delete_term(w->db, term);
+    return st == ENG_OK && w->quote_db != w->db ? eng_db_delete_term(w->quote_db, term) : st;
 }
 
 /* Replaces whatever the file gave before with its sessions now. */
@@ -99,11 +137,11 @@ static evs_status write_sessions(evs_writer *w, const char *abs, const session_l
     buf term = BUF_INIT;
     if (buf_printf(&term, "%s%s", PREFIX_SOURCE, abs) < 0)
         return fail(&w->err, EVS_NOMEM, "out of memory");
-    eng_status st = eng_db_delete_term(w->db, term.data);
+    eng_status st = delete_source(w, term.data);
     buf_free(&term);
     for (size_t i = 0; st == ENG_OK && i < list->n; i++) {
         unsigned quotes = 0;
-        st = doc_builder_add(w->builder, w->db, &list->items[i], abs, i, &quotes);
+        st = doc_builder_add(w->builder, w->db, w->quote_db, &list->items[i], abs, i, &quotes);
         if (st == ENG_OK) {
             stats->sessions++;
             stats->quotes += quotes;
@@ -363,7 +401,7 @@ evs_status evs_writer_remove(evs_writer *w, const char *source)
         buf_free(&term);
         return fail(&w->err, EVS_NOMEM, "out of memory");
     }
-    eng_status st = eng_db_delete_term(w->db, term.data);
+    eng_status st = delete_source(w, term.data);
     if (st == ENG_OK)
         st = sources_forget(w->db, key);
     free(key);
@@ -407,6 +445,14 @@ static eng_status record_languages(evs_writer *w)
     return oom ? ENG_E_NOMEM : st;
 }
 
+/* Commits the database of quotes apart, with the schema evs_merge checks. */
+static eng_status commit_quotes(evs_writer *w)
+{
+    eng_status st = eng_db_set_metadata(w->quote_db, META_SCHEMA, SCHEMA_VERSION,
+                                        strlen(SCHEMA_VERSION));
+    return st == ENG_OK ? eng_db_commit(w->quote_db) : st;
+}
+
 /* Commits, with the spelling data gathered so far. */
 evs_status evs_writer_commit(evs_writer *w)
 {
@@ -420,6 +466,8 @@ evs_status evs_writer_commit(evs_writer *w)
         st = record_languages(w);
     if (st == ENG_OK)
         st = eng_db_set_metadata(w->db, META_SCHEMA, SCHEMA_VERSION, strlen(SCHEMA_VERSION));
+    if (st == ENG_OK && w->quote_db != w->db)
+        st = commit_quotes(w);
     if (st == ENG_OK)
         st = eng_db_commit(w->db);
     if (st != ENG_OK) {
@@ -466,6 +514,8 @@ void evs_writer_close(evs_writer *w)
 {
     if (!w)
         return;
+    if (w->quote_db != w->db)
+        eng_db_close(w->quote_db);
     eng_db_close(w->db);
     doc_builder_free(w->builder);
     strset_free(&w->seen);

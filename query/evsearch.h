@@ -424,6 +424,20 @@ evs_status evs_writer_set_spelling(evs_writer *w, int gather);
  */
 evs_status evs_writer_spelling_from_index(evs_writer *w);
 
+/*
+ * Writes the quote documents added from now on into a database of their
+ * own at path (created when missing), committed with the writer's, their
+ * earlier versions deleted from both.  For the parts of a parallel build:
+ * evs_merge given every part's database and then every part's quotes
+ * gives each kind of document neighbouring ids, which makes searching
+ * faster (a search ranks one kind, and the engine reads the length of
+ * each document it ranks from a list in id order, a chunk at a time: with
+ * each kind together, a search reads only its kind's chunks).
+ * EVS_INVALID when the quotes are apart already, else the errors of
+ * evs_writer_open for path.
+ */
+evs_status evs_writer_quotes_apart(evs_writer *w, const char *path);
+
 /* Closes the writer; what was added since the last commit is discarded. */
 void evs_writer_close(evs_writer *w);
 
@@ -434,8 +448,9 @@ void evs_writer_close(evs_writer *w);
  * their spelling data and languages.  The result is compact, about half
  * the size of a database grown by commits.  This is how evindex builds a
  * new database on several threads: one writer per thread, each on a
- * database of its own, merged at the end.  The sources must not share a
- * file, or its sessions would be in dest twice.
+ * database of its own (its quotes apart: evs_writer_quotes_apart), merged
+ * at the end.  The sources must not share a file, or its sessions would
+ * be in dest twice.
  *
  * EVS_OK, or: EVS_INVALID (no sources, dest NULL or already there),
  * EVS_NOT_FOUND, EVS_CORRUPT, EVS_VERSION (a source is missing, damaged,

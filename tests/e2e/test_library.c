@@ -3,7 +3,7 @@
  * every path, lifetimes, indexing from memory, removal, a reader that
  * reopens, two threads searching while another process indexes, a
  * search's second reader kept at the first's state, stub databases,
- * merging and flushing.
+ * merging, quotes written apart, and flushing.
  */
 #include <pthread.h>
 #include <signal.h>
@@ -461,6 +461,78 @@ static void test_merge(const char *dir)
     evs_db_close(db);
 }
 
+/* found() on the database at path, opened for it. */
+static size_t found_in(const char *path, const char *q)
+{
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open(path, &db), EVS_OK);
+    size_t n = found(db, q);
+    evs_db_close(db);
+    return n;
+}
+
+/* A writer with its quotes apart: sessions in its database, quotes in the
+ * other, both committed together, a source's removal reaching both; the
+ * two merged, sessions first, make the database one writer makes. */
+static void test_quotes_apart(const char *dir)
+{
+    static const char keepers[] =
+        "- title: Lighthouse keepers of the Atlantic\n  date: 2019-10-08\n"
+        "  quotes:\n    - speaker: Ana Sousa\n      text: Every lighthouse keeper is a coastguard.\n"
+        "- title: Lighthouses as museums\n  date: 2020-10-13\n";
+    char part[300], quotes[300], merged[300], plain[300], bad[300];
+    snprintf(part, sizeof part, "%s/part", dir);
+    snprintf(quotes, sizeof quotes, "%s/part-quotes", dir);
+    snprintf(merged, sizeof merged, "%s/part-merged", dir);
+    snprintf(plain, sizeof plain, "%s/part-plain", dir);
+    snprintf(bad, sizeof bad, "%s/part/iamglass/quotes", dir);
+    CHECK_INT(evs_writer_quotes_apart(NULL, quotes), EVS_INVALID);
+    evs_writer *w = NULL;
+    CHECK_INT(evs_writer_open(part, &w), EVS_OK);
+    CHECK_INT(evs_writer_quotes_apart(w, NULL), EVS_INVALID);
+    /* under a file: as evs_writer_open says, naming the path */
+    evs_writer *refused = NULL;
+    evs_status want = evs_writer_open(bad, &refused);
+    evs_writer_close(refused);
+    CHECK(want != EVS_OK);
+    CHECK_INT(evs_writer_quotes_apart(w, bad), want);
+    CHECK(strstr(evs_writer_errmsg(w), bad) != NULL);
+    CHECK_INT(evs_writer_quotes_apart(w, quotes), EVS_OK);
+    CHECK_INT(evs_writer_quotes_apart(w, quotes), EVS_INVALID);
+    CHECK(strstr(evs_writer_errmsg(w), "apart already") != NULL);
+    evs_file_stats st;
+    CHECK_INT(evs_writer_add_yaml(w, "memory/keepers.yaml", keepers, sizeof keepers - 1, &st),
+              EVS_OK);
+    CHECK_INT(st.sessions, 2);
+    CHECK_INT(st.quotes, 1);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    CHECK_INT(found_in(part, "coastguard"), 100);      /* the session, not its quote */
+    CHECK_INT(found_in(quotes, "coastguard"), 1);      /* the quote alone */
+    CHECK_INT(found_in(part, "lighthouses"), 200);
+    /* a removal reaches both */
+    CHECK_INT(evs_writer_remove(w, "memory/keepers.yaml"), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    CHECK_INT(found_in(part, "coastguard"), 0);
+    CHECK_INT(found_in(quotes, "coastguard"), 0);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/keepers.yaml", keepers, sizeof keepers - 1, NULL),
+              EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+
+    CHECK_INT(evs_writer_open(plain, &w), EVS_OK);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/keepers.yaml", keepers, sizeof keepers - 1, NULL),
+              EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    evs_writer_close(w);
+    const char *parts[] = { part, quotes };
+    char *err = NULL;
+    CHECK_INT(evs_merge(parts, 2, merged, &err), EVS_OK);
+    CHECK(err == NULL);
+    CHECK_INT(found_in(merged, "coastguard"), 101);
+    CHECK_INT(found_in(merged, "lighthouses"), 201);
+    CHECK_INT(found_in(merged, "lighthouses"), found_in(plain, "lighthouses"));
+}
+
 /* The suggestion for a query, or "" when there is none (copied). */
 static void suggestion(evs_db *db, const char *q, char *out, size_t size)
 {
@@ -526,6 +598,7 @@ int main(void)
     test_quotes_beside_sessions();
     test_stub_database(dir);
     test_merge(dir);
+    test_quotes_apart(dir);
     test_spelling_from_index(dir);
     char cmd[512];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

@@ -2,7 +2,8 @@
 # test_parallel.sh EVINDEX EVSEARCH SOURCE_DIR — a new database built on
 # several threads is the database one thread builds: the same sessions in
 # the same order, the same results, the same messages in the same order for
-# the files that fail, the same exit status; it is compact, remembers its
+# the files that fail, the same exit status; its sessions come before its
+# quotes; it is compact, remembers its
 # files for the next run, takes the place of an empty database, and leaves
 # nothing beside it; on a full disk it fails, says so, and leaves the
 # database as it was.
@@ -47,6 +48,12 @@ for q in regions "value chains" '"just transition"' Energiegemeinschaften transf
     is "the same results for $q" "$("$EVSEARCH" --db "$tmp/three" --json -n 50 "$q" | md5sum)" \
         "$("$EVSEARCH" --db "$tmp/one" --json -n 50 "$q" | md5sum)"
 done
+# every session before every quote (evindex_parallel.c says why)
+ids() { xapian-delve "$1" -t "XKIND:$2" | sed 's/^.*): //' | tr ' ' '\n' | grep .; }
+sessions=$(ids "$tmp/three" session | wc -l) quotes=$(ids "$tmp/three" quote | wc -l)
+ok "the corpus has quotes" [ "$quotes" -gt 0 ]
+is "the sessions' ids come first" "$(ids "$tmp/three" session | tail -n 1)" "$sessions"
+is "then the quotes'" "$(ids "$tmp/three" quote | head -n 1)" $((sessions + 1))
 one_kb=$(du -sk "$tmp/one" | cut -f1) three_kb=$(du -sk "$tmp/three" | cut -f1)
 checks=$((checks + 1))
 [ "$three_kb" -lt "$one_kb" ] || { echo "FAIL: the merged database is not compact:" \
