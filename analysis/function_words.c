@@ -140,19 +140,24 @@ static int compare_words(const void *x, const void *y)
     return compare_text(a, strlen(a), b, strlen(b));
 }
 
-static void sort_words(void)
+/* Puts every word of the lists into v (NULL: only counts them). */
+static size_t all_words(const char **v)
 {
     size_t n = 0;
     for (size_t l = 0; l < NLANGS; l++)
-        for (const char *const *w = langs[l].words; *w; w++)
-            n++;
+        for (const char *const *w = langs[l].words; *w; w++, n++)
+            if (v)
+                v[n] = *w;
+    return n;
+}
+
+static void sort_words(void)
+{
+    size_t n = all_words(NULL);
     const char **v = malloc(n * sizeof *v);
     if (!v)
         return;
-    n = 0;
-    for (size_t l = 0; l < NLANGS; l++)
-        for (const char *const *w = langs[l].words; *w; w++)
-            v[n++] = *w;
+    all_words(v);
     qsort(v, n, sizeof *v, compare_words);
     sorted = v;
     n_sorted = n;
