@@ -5,6 +5,7 @@
  */
 #include "snippet.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,9 +21,23 @@ static int is_cont(unsigned char c)
     return (c & 0xc0) == 0x80;
 }
 
-/* Moves back n characters from i (not below lo). */
+/* Whether the 8 bytes at t are all ASCII: then 8 characters. */
+static int ascii8(const char *t)
+{
+    uint64_t x;
+    memcpy(&x, t, sizeof x);
+    return (x & 0x8080808080808080u) == 0;
+}
+
+/* Moves back n characters from i (not below lo).  Mostly ASCII text is
+ * stepped over 8 bytes at a time: the windows of every mark of every hit
+ * are measured so. */
 static size_t back_chars(const char *t, size_t i, size_t lo, size_t n)
 {
+    while (n >= 8 && i >= lo + 8 && ascii8(t + i - 8)) {
+        i -= 8;
+        n -= 8;
+    }
     while (i > lo && n > 0) {
         i--;
         while (i > lo && is_cont((unsigned char)t[i]))
@@ -34,6 +49,11 @@ static size_t back_chars(const char *t, size_t i, size_t lo, size_t n)
 
 static size_t fwd_chars(const char *t, size_t len, size_t i, size_t n)
 {
+    /* stepping onto t[i + 1 .. i + 8], none a continuation byte */
+    while (n >= 8 && i + 9 <= len && ascii8(t + i + 1)) {
+        i += 8;
+        n -= 8;
+    }
     while (i < len && n > 0) {
         i++;
         while (i < len && is_cont((unsigned char)t[i]))
@@ -48,14 +68,22 @@ static int is_blank(char c)
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
-/* After a full stop, question or exclamation mark and a blank, or a newline. */
+/* Whether c ends a sentence (with a blank after it). */
+static int ends_sentence(char c)
+{
+    return c == '.' || c == '!' || c == '?';
+}
+
+/* After a full stop, question or exclamation mark, colon or semicolon and
+ * a blank, or a newline. */
 static int sentence_starts_at(const char *t, size_t i)
 {
     if (i == 0)
         return 1;
     if (t[i - 1] == '\n')
         return 1;
-    return i >= 2 && is_blank(t[i - 1]) && strchr(".!?:;", t[i - 2]) != NULL;
+    return i >= 2 && is_blank(t[i - 1]) &&
+           (ends_sentence(t[i - 2]) || t[i - 2] == ':' || t[i - 2] == ';');
 }
 
 typedef struct window {
@@ -88,7 +116,7 @@ static window window_at(const snip_field *f, const spans *s, size_t i, size_t ch
     if (end < len) {
         /* prefer ending a sentence in the last quarter; else a word end */
         size_t floor = back_chars(t, end, s->v[i].end, chars / 4), e = end;
-        while (e > floor && !(strchr(".!?", t[e - 1]) && (e == len || is_blank(t[e]))))
+        while (e > floor && !(ends_sentence(t[e - 1]) && (e == len || is_blank(t[e]))))
             e--;
         if (e > floor) {
             end = e;
@@ -128,7 +156,7 @@ static int emit(snip_fragment *out, const snip_field *f, size_t start, size_t en
 {
     /* "…" where a sentence was cut, not where one ends or begins */
     int lead = start > 0 && !sentence_starts_at(f->text, start);
-    int tail = end < f->len && !strchr(".!?", f->text[end - 1]);
+    int tail = end < f->len && !ends_sentence(f->text[end - 1]);
     buf b = BUF_INIT;
     if ((lead && buf_append(&b, ELLIPSIS, ELLIPSIS_LEN) < 0) ||
         buf_append(&b, f->text + start, end - start) < 0 ||
