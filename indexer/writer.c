@@ -49,18 +49,22 @@ static evs_status engine_fail(evs_writer *w, eng_status st, const char *what)
                 st == ENG_E_NOMEM ? "out of memory" : engine_msg(w));
 }
 
-/* The database's schema must be ours, or the database empty. */
-static evs_status check_schema(evs_writer *w, const char *path)
+/* The schema of db (at path) must be ours, or db empty. */
+static evs_status check_schema(evs_writer *w, eng_db *db, const char *path)
 {
     char *schema = NULL;
-    eng_status st = eng_db_get_metadata(w->db, META_SCHEMA, &schema, NULL);
-    if (st != ENG_OK)
-        return engine_fail(w, st, path);
     uint32_t docs = 0;
-    st = eng_db_doccount(w->db, &docs);
+    eng_status st = eng_db_get_metadata(db, META_SCHEMA, &schema, NULL);
+    if (st == ENG_OK)
+        st = eng_db_doccount(db, &docs);
     evs_status rc = EVS_OK;
     if (st != ENG_OK)
-        rc = engine_fail(w, st, path);
+        rc = fail(&w->err, status_from_engine(st), "%s: %s", path,
+                  st == ENG_E_NOMEM ? "out of memory" : eng_db_errmsg(db));
+    else if (docs && !*schema)
+        rc = fail(&w->err, EVS_VERSION,
+                  "%s: not an evsearch database (another program wrote its %u documents); "
+                  "give another path", path, (unsigned)docs);
     else if (docs && strcmp(schema, SCHEMA_VERSION) != 0)
         rc = fail(&w->err, EVS_VERSION,
                   "%s: written by another version of evsearch (schema \"%s\", this is \"%s\"); "
@@ -87,7 +91,7 @@ evs_status evs_writer_open(const char *path, evs_writer **out)
         return fail(&w->err, status_from_engine(st), "%s: %s", path,
                     w->db ? eng_db_errmsg(w->db) : "out of memory");
     }
-    evs_status rc = check_schema(w, path);
+    evs_status rc = check_schema(w, w->db, path);
     if (rc != EVS_OK)
         return rc;
     if (!(w->builder = doc_builder_new()))
@@ -105,9 +109,10 @@ evs_status evs_writer_quotes_apart(evs_writer *w, const char *path)
         return fail(&w->err, EVS_INVALID, "the quotes are apart already");
     eng_db *q = NULL;
     eng_status st = eng_db_open(path, ENG_OPEN_WRITE | ENG_OPEN_CREATE, &q);
-    if (st != ENG_OK) {
-        evs_status rc = fail(&w->err, st == ENG_E_LOCKED ? EVS_LOCKED : status_from_engine(st),
-                             "%s: %s", path, q ? eng_db_errmsg(q) : "out of memory");
+    evs_status rc = st == ENG_OK ? check_schema(w, q, path)
+                    : fail(&w->err, st == ENG_E_LOCKED ? EVS_LOCKED : status_from_engine(st),
+                           "%s: %s", path, q ? eng_db_errmsg(q) : "out of memory");
+    if (rc != EVS_OK) {
         eng_db_close(q);
         return rc;
     }

@@ -4,7 +4,7 @@
 # words, a wildcard over most of the vocabulary, a page with a
 # million-character line; a database that cannot grow (a full disk) keeps
 # its last commit; a second evindex on a database being written says so and
-# leaves it whole.
+# leaves it whole; so does evindex on a database another program wrote.
 set -u
 EVINDEX=$1 EVSEARCH=$2 SRC=$3
 tmp=$(mktemp -d /tmp/evs-limits-XXXXXX)
@@ -76,5 +76,16 @@ ok "a second evindex: says why" grep -q "another evindex is writing" "$tmp/err"
 wait $first
 is "the first evindex: completes" "$?" 0
 ok "after both: the database checks" xapian-check "$tmp/db2"
+
+# a database another program wrote: refused, said so, left as it was
+mkdir "$tmp/pages" && cp "$SRC"/corpus/*.txt "$tmp/pages/"
+omindex --db "$tmp/foreign" --url / "$tmp/pages" >/dev/null 2>&1
+docs() { xapian-delve "$1" | sed -n 's/^number of documents = //p'; }
+foreign=$(docs "$tmp/foreign")
+ok "omindex made a database" [ "${foreign:-0}" -gt 0 ]
+"$EVINDEX" -q --db "$tmp/foreign" "$tmp/pages" >/dev/null 2>"$tmp/err"
+is "another program's database: refused" "$?" 2
+ok "another program's database: says so" grep -q "^evindex: .*foreign: not an evsearch database" "$tmp/err"
+is "another program's database: left as it was" "$(docs "$tmp/foreign")" "$foreign"
 
 finish
