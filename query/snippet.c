@@ -21,22 +21,26 @@ static int is_cont(unsigned char c)
     return (c & 0xc0) == 0x80;
 }
 
-/* Whether the 8 bytes at t are all ASCII: then 8 characters. */
-static int ascii8(const char *t)
+/* How many of the 8 bytes at t start a character (are not continuation
+ * bytes: 10xxxxxx). */
+static unsigned starts8(const char *t)
 {
     uint64_t x;
     memcpy(&x, t, sizeof x);
-    return (x & 0x8080808080808080u) == 0;
+    uint64_t cont = x & ~(x << 1) & 0x8080808080808080u;   /* bit 7 set, bit 6 clear */
+    return 8 - (unsigned)(((cont >> 7) * 0x0101010101010101u) >> 56);
 }
 
-/* Moves back n characters from i (not below lo).  Mostly ASCII text is
- * stepped over 8 bytes at a time: the windows of every mark of every hit
- * are measured so. */
+/* Moves back n characters from i (not below lo).  The windows of every
+ * mark of every hit are measured so: 8 bytes are stepped over at once
+ * when the first of them starts a character (the place the loop below
+ * reaches after as many characters as they start). */
 static size_t back_chars(const char *t, size_t i, size_t lo, size_t n)
 {
-    while (n >= 8 && i >= lo + 8 && ascii8(t + i - 8)) {
+    for (unsigned k; i >= lo + 8 && !is_cont((unsigned char)t[i - 8]) &&
+                     (k = starts8(t + i - 8)) <= n;) {
         i -= 8;
-        n -= 8;
+        n -= k;
     }
     while (i > lo && n > 0) {
         i--;
@@ -47,12 +51,14 @@ static size_t back_chars(const char *t, size_t i, size_t lo, size_t n)
     return i;
 }
 
+/* Moves on n characters from i; 8 bytes at once when the last of them
+ * starts a character, as back_chars. */
 static size_t fwd_chars(const char *t, size_t len, size_t i, size_t n)
 {
-    /* stepping onto t[i + 1 .. i + 8], none a continuation byte */
-    while (n >= 8 && i + 9 <= len && ascii8(t + i + 1)) {
+    for (unsigned k; i + 9 <= len && !is_cont((unsigned char)t[i + 8]) &&
+                     (k = starts8(t + i + 1)) <= n;) {
         i += 8;
-        n -= 8;
+        n -= k;
     }
     while (i < len && n > 0) {
         i++;
