@@ -159,17 +159,32 @@ int txt_analyze(txt_analyzer *a, const char *text, size_t len, txt_token_fn fn,
                 void *ctx, size_t *invalid);
 
 /*
- * As txt_analyze, for a caller that looks for a few words only (snippets
- * mark the query's words): firsts holds the first bytes of the terms and
- * stems it wants (byte c: bit c & 63 of firsts[c >> 6]).  A word that can
- * have neither is not passed: it costs no folding, stemming, cache lookup
- * or call, only its position.  Only words that start with an ASCII letter
- * or digit are told so, and only by analyzers whose stemmer takes endings
- * off (an Irish one rewrites a word's start).  The words passed have the
- * positions txt_analyze gives them; *positions (unless NULL) is set to
- * the number the text takes, the last position plus one.
+ * The first letters of the terms and stems a caller looks for (snippets:
+ * the query's words), by which txt_analyze_for tells most other words
+ * apart before analysing them: their first bytes, and for those that
+ * start with a character of two bytes (Greek, Cyrillic, accented Latin),
+ * that character.  Zeroed, nothing is wanted; txt_firsts_add adds a term.
  */
-int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const uint64_t firsts[4],
+typedef struct txt_firsts {
+    uint64_t bytes[4];      /* byte c: bit c & 63 of bytes[c >> 6] */
+    uint64_t pairs[30];     /* characters lead cont (lead 0xC2..0xDF): bit
+                               cont & 63 of pairs[lead - 0xC2] */
+} txt_firsts;
+
+void txt_firsts_add(txt_firsts *f, const char *term);
+
+/*
+ * As txt_analyze, for a caller that looks for a few words only: a word
+ * whose term and stem cannot start as one of firsts' does is not passed:
+ * it costs no folding, stemming, cache lookup or call, only its position.
+ * Words are told so by their first character, folded (Île by i, Ένωση
+ * by ε), when it has one or two bytes; words starting with a longer one
+ * are always passed.  Only analyzers whose stemmer takes endings off (an
+ * Irish one rewrites a word's start), or that have none, tell.  The words
+ * passed have the positions txt_analyze gives them; *positions (unless
+ * NULL) is set to the number the text takes, the last position plus one.
+ */
+int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const txt_firsts *firsts,
                     txt_token_fn fn, void *ctx, uint32_t *positions);
 
 /*
@@ -187,7 +202,7 @@ int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const uint64_
  */
 #define TXT_KEPT 2
 int txt_analyze_near_for(txt_analyzer *a, const char *text, size_t len,
-                         const uint64_t firsts[4], uint32_t reach, txt_token_fn fn, void *ctx,
+                         const txt_firsts *firsts, uint32_t reach, txt_token_fn fn, void *ctx,
                          uint32_t *positions);
 
 /* Stems one already folded-for-case word; appends the folded stem to out. */

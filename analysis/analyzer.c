@@ -62,8 +62,11 @@ struct txt_analyzer {
     size_t evictions;                   /* since the last growth */
     unsigned victim;                    /* turns round the ways */
     uint64_t lookups, hits;
-    buf term, cf, stem, whole;
+    buf term, cf, stem, whole, first;
     int keeps_first;                    /* a stem starts as its word does */
+    /* What each character of two bytes folds to first (see first_fold),
+     * filled as words start with them; NULL until the first. */
+    uint16_t *folds_to;
 };
 
 /*
@@ -118,6 +121,8 @@ void txt_analyzer_free(txt_analyzer *a)
     buf_free(&a->cf);
     buf_free(&a->stem);
     buf_free(&a->whole);
+    buf_free(&a->first);
+    free(a->folds_to);
     free(a);
 }
 
@@ -450,16 +455,68 @@ static inline int may_go_on(char c)
     }
 }
 
-/* Whether a word starting with byte c (an ASCII letter or digit) has a
- * term and a stem starting with a byte of firsts, as far as its first
- * letter tells: ASCII letters fold to lower case. */
-static inline int may_start(const txt_analyzer *a, const uint64_t *firsts, unsigned char c)
+void txt_firsts_add(txt_firsts *f, const char *term)
 {
-    if (!firsts || !a->keeps_first || c >= 0x80)
+    const unsigned char *t = (const unsigned char *)term;
+    if (!t || !t[0])
+        return;
+    f->bytes[t[0] >> 6] |= (uint64_t)1 << (t[0] & 63);
+    if (t[0] >= 0xC2 && t[0] <= 0xDF && (t[1] & 0xC0) == 0x80)
+        f->pairs[t[0] - 0xC2] |= (uint64_t)1 << (t[1] & 63);
+}
+
+/* first_fold's answers: not known yet, any (the word is passed), an ASCII
+ * byte (FOLDS_ASCII | b), a character of two bytes (FOLDS_PAIR | its
+ * index, (lead - 0xC2) * 64 + (cont & 63)). */
+enum { FOLDS_UNKNOWN = 0, FOLDS_ANY = 1, FOLDS_ASCII = 0x2000, FOLDS_PAIR = 0x4000 };
+
+/* What the character lead cont (of two bytes) folds to first: a word
+ * starting with it has a term starting so (folding works a character at
+ * a time, and the marks after one fold away), and so has its stem when
+ * the analyzer keeps first letters.  A character that folds to nothing or
+ * to a longer one gives FOLDS_ANY. */
+static unsigned first_fold(txt_analyzer *a, unsigned lead, unsigned cont)
+{
+    size_t i = (lead - 0xC2) * 64 + (cont & 63);
+    if (!a->folds_to && !(a->folds_to = calloc(30 * 64, sizeof *a->folds_to)))
+        return FOLDS_ANY;
+    if (a->folds_to[i] != FOLDS_UNKNOWN)
+        return a->folds_to[i];
+    char c[2] = { (char)lead, (char)cont };
+    buf_clear(&a->first);
+    if (txt_fold(c, 2, &a->first) < 0)
+        return FOLDS_ANY;       /* out of memory: ask again next time */
+    const unsigned char *f = (const unsigned char *)a->first.data;
+    unsigned e = FOLDS_ANY;
+    if (a->first.len > 0 && f[0] < 0x80)
+        e = FOLDS_ASCII | f[0];
+    else if (a->first.len >= 2 && f[0] >= 0xC2 && f[0] <= 0xDF && (f[1] & 0xC0) == 0x80)
+        e = FOLDS_PAIR | ((f[0] - 0xC2u) * 64 + (f[1] & 63u));
+    return a->folds_to[i] = (uint16_t)e;
+}
+
+/* Whether a word starting at w (len bytes on) may have a term and a stem
+ * starting as firsts wants, as far as its first character tells: ASCII
+ * letters fold to lower case, characters of two bytes as first_fold says. */
+static inline int may_start(txt_analyzer *a, const txt_firsts *firsts, const unsigned char *w,
+                            size_t len)
+{
+    if (!firsts || !a->keeps_first)
         return 1;
-    if (c >= 'A' && c <= 'Z')
-        c = (unsigned char)(c + 32);
-    return firsts[c >> 6] >> (c & 63) & 1;
+    unsigned c = w[0];
+    if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        return firsts->bytes[c >> 6] >> (c & 63) & 1;
+    }
+    if (c < 0xC2 || c > 0xDF || len < 2 || (w[1] & 0xC0) != 0x80)
+        return 1;
+    unsigned e = first_fold(a, c, w[1]);
+    if (e & FOLDS_ASCII)
+        return firsts->bytes[(e & 0xFF) >> 6] >> (e & 63) & 1;
+    if (e & FOLDS_PAIR)
+        return firsts->pairs[(e & 0x7FF) >> 6] >> (e & 63) & 1;
+    return 1;
 }
 
 /* Whether word w takes a position of its own: an elided article shares
@@ -473,10 +530,11 @@ static inline int takes_position(const char *text, size_t len, txt_span w)
  * cannot be wanted, or it is too long to be a term): fn's value, or -1
  * when memory ran out. */
 static int emit_word(txt_analyzer *a, const char *text, size_t len, txt_span w, uint32_t p,
-                     const uint64_t *firsts, txt_token_fn fn, void *ctx)
+                     const txt_firsts *firsts, txt_token_fn fn, void *ctx)
 {
     size_t wlen = w.end - w.start;
-    if (wlen > TXT_MAX_TERM || !may_start(a, firsts, (unsigned char)text[w.start]))
+    if (wlen > TXT_MAX_TERM ||
+        !may_start(a, firsts, (const unsigned char *)text + w.start, wlen))
         return 0;
     word_out o;
     if (analyze_word(a, text + w.start, wlen, len - w.start, &o) < 0)
@@ -497,7 +555,7 @@ static int emit_word(txt_analyzer *a, const char *text, size_t len, txt_span w, 
     return fn(ctx, &tok);
 }
 
-static int analyze(txt_analyzer *a, const char *text, size_t len, const uint64_t *firsts,
+static int analyze(txt_analyzer *a, const char *text, size_t len, const txt_firsts *firsts,
                    txt_token_fn fn, void *ctx, size_t *invalid, uint32_t *positions)
 {
     size_t cursor = 0, bad = 0, whole_end = 0, scanned = 0;
@@ -547,7 +605,7 @@ int txt_analyze(txt_analyzer *a, const char *text, size_t len, txt_token_fn fn,
     return analyze(a, text, len, NULL, fn, ctx, invalid, NULL);
 }
 
-int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const uint64_t firsts[4],
+int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const txt_firsts *firsts,
                     txt_token_fn fn, void *ctx, uint32_t *positions)
 {
     return analyze(a, text, len, firsts, fn, ctx, NULL, positions);
@@ -560,22 +618,23 @@ static inline int is_ascii_alnum(unsigned c)
 
 /* The bytes a word passed by txt_analyze_near_for may start with: the
  * ASCII letters and digits that may_start lets through, in either case,
- * and every byte that starts a character beyond ASCII (such words are
- * always analysed). */
-static void start_bytes(const txt_analyzer *a, const uint64_t *firsts, unsigned char *want)
+ * and every byte that starts a character beyond ASCII (may_start looks
+ * at the character). */
+static void start_bytes(const txt_analyzer *a, const txt_firsts *firsts, unsigned char *want)
 {
     for (unsigned c = 0; c < 256; c++)
         want[c] = c >= 0xC2 && c <= 0xF4;
     for (unsigned c = '0'; c <= 'z'; c++) {
         unsigned lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
         want[c] = is_ascii_alnum(c) &&
-                  (!a->keeps_first || (firsts[lower >> 6] >> (lower & 63) & 1));
+                  (!a->keeps_first || (firsts->bytes[lower >> 6] >> (lower & 63) & 1));
     }
 }
 
-/* The next byte at or after i where a word starts with a byte of want, or
- * len. */
-static size_t next_start(const char *text, size_t len, size_t i, const unsigned char *want)
+/* The next byte at or after i where a word that may_start lets through
+ * starts with a byte of want, or len. */
+static size_t next_start(txt_analyzer *a, const txt_firsts *firsts, const char *text,
+                         size_t len, size_t i, const unsigned char *want)
 {
     const unsigned char *u = (const unsigned char *)text;
     for (;; i++) {
@@ -588,6 +647,10 @@ static size_t next_start(const char *text, size_t len, size_t i, const unsigned 
          * without spaces (three bytes or four): only the others need a
          * closer look. */
         if (i > 0 && u[i] < 0xE0 && u[i - 1] < 0x80 && is_ascii_alnum(u[i - 1]))
+            continue;
+        /* Greek or Cyrillic text: most characters are no wanted start,
+         * which costs less to tell than whether a word starts there */
+        if (u[i] < 0xE0 && !may_start(a, firsts, u + i, len - i))
             continue;
         if (txt_word_starts_at(text, len, i))
             return i;
@@ -613,7 +676,7 @@ static int read_until(const char *text, size_t len, size_t *cursor, size_t stop,
 }
 
 int txt_analyze_near_for(txt_analyzer *a, const char *text, size_t len,
-                         const uint64_t firsts[4], uint32_t reach, txt_token_fn fn, void *ctx,
+                         const txt_firsts *firsts, uint32_t reach, txt_token_fn fn, void *ctx,
                          uint32_t *positions)
 {
     unsigned char want[256];
@@ -623,7 +686,7 @@ int txt_analyze_near_for(txt_analyzer *a, const char *text, size_t len,
     int near = 0;       /* within reach of a word fn kept: read every word */
     int rc = 0;
     for (;;) {
-        size_t c = next_start(text, len, cursor, want);
+        size_t c = next_start(a, firsts, text, len, cursor, want);
         txt_span w;
         int got = near ? read_until(text, len, &cursor, c, exact_to, &pos, &w) : 2;
         if (got == 2) {

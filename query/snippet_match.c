@@ -21,7 +21,7 @@ typedef struct tok {
 
 typedef struct tokens {
     const matcher *m;       /* what the query asks for */
-    uint64_t firsts[4];     /* bit b: a word's term or stem starts with byte b */
+    txt_firsts firsts;      /* how the query's terms and stems start */
     long reach;             /* positions its phrases and NEAR look across,
                                or -1: every word is read (see near_reach) */
     unsigned char *unmarked;/* per group of m: 1 when it marks nothing */
@@ -36,31 +36,25 @@ typedef struct tokens {
     int lang;
 } tokens;
 
-static void set_first(uint64_t *firsts, const char *s)
+static int has_first(const txt_firsts *firsts, const char *s)
 {
     unsigned char c = s ? (unsigned char)s[0] : 0;
-    firsts[c >> 6] |= (uint64_t)1 << (c & 63);
+    return s && (firsts->bytes[c >> 6] >> (c & 63) & 1);
 }
 
-static int has_first(const uint64_t *firsts, const char *s)
-{
-    unsigned char c = s ? (unsigned char)s[0] : 0;
-    return s && (firsts[c >> 6] >> (c & 63) & 1);
-}
-
-/* The first bytes of the query's terms and stems, so that most tokens are
- * told apart from them without a comparison. */
-static void note_firsts(const matcher *m, uint64_t *firsts)
+/* How the query's terms and stems start, so that most words are told
+ * apart from them without analysis, and most tokens without a comparison. */
+static void note_firsts(const matcher *m, txt_firsts *firsts)
 {
     for (size_t g = 0; g < m->n; g++)
         for (size_t i = 0; i < m->groups[g].n; i++) {
             const match_word *w = &m->groups[g].words[i];
             if (!w->term)
                 continue;
-            set_first(firsts, w->term);
+            txt_firsts_add(firsts, w->term);
             for (size_t l = 0; l < MATCH_MAX_LANGS; l++)
                 if (w->stem[l])
-                    set_first(firsts, w->stem[l]);
+                    txt_firsts_add(firsts, w->stem[l]);
         }
 }
 
@@ -69,7 +63,7 @@ static void note_firsts(const matcher *m, uint64_t *firsts)
 static int wanted(const tokens *ts, const txt_token *t, int lang)
 {
     const matcher *m = ts->m;
-    if (!has_first(ts->firsts, t->term) && !has_first(ts->firsts, t->stem))
+    if (!has_first(&ts->firsts, t->term) && !has_first(&ts->firsts, t->stem))
         return 0;
     for (size_t g = 0; g < m->n; g++)
         for (size_t i = 0; i < m->groups[g].n; i++) {
@@ -328,9 +322,9 @@ static int tokenise_piece(tokens *ts, const snip_field *f, size_t from, size_t t
     ts->lang = lang;
     uint32_t used = 0;
     int rc = ts->reach >= 0
-                 ? txt_analyze_near_for(an, f->text + from, to - from, ts->firsts,
+                 ? txt_analyze_near_for(an, f->text + from, to - from, &ts->firsts,
                                         (uint32_t)ts->reach, collect, ts, &used)
-                 : txt_analyze_for(an, f->text + from, to - from, ts->firsts, collect, ts, &used);
+                 : txt_analyze_for(an, f->text + from, to - from, &ts->firsts, collect, ts, &used);
     ts->next_pos = ts->base_pos + used;
     return rc;
 }
@@ -407,7 +401,7 @@ snip_marker *snip_marker_new(const snip_request *rq)
         free(mk);
         return NULL;
     }
-    note_firsts(rq->m, mk->ts.firsts);
+    note_firsts(rq->m, &mk->ts.firsts);
     mk->ts.reach = near_reach(rq->m);
     /* Function words alone are marked only when the query has nothing else
      * ("de" in "ile de france" would light up every French sentence). */

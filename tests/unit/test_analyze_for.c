@@ -39,30 +39,38 @@ static int fcollect(void *ctx, const txt_token *k)
     return 0;
 }
 
-static int in_firsts(const uint64_t *firsts, const char *s)
+/* Whether a term starting with s's first character is wanted: by its
+ * byte when ASCII, by the character when it has two bytes; one of three
+ * or four bytes always is. */
+static int in_firsts(const txt_firsts *firsts, const char *s)
 {
-    unsigned char c = (unsigned char)s[0];
-    return firsts[c >> 6] >> (c & 63) & 1;
+    const unsigned char *c = (const unsigned char *)s;
+    if (c[0] < 0x80)
+        return firsts->bytes[c[0] >> 6] >> (c[0] & 63) & 1;
+    if (c[0] >= 0xC2 && c[0] <= 0xDF)
+        return firsts->pairs[c[0] - 0xC2] >> (c[1] & 63) & 1;
+    return 1;
 }
 
 /* Against txt_analyze on the same text: every word whose term or stem
- * starts with a wanted byte is passed, at the same place and position,
+ * starts with a wanted character is passed, at the same place and position,
  * with both, and every word passed is one of the text's; the positions
  * the text takes are those it takes when every word is wanted.  Returns
  * how many words cost no analysis (were not passed). */
-static size_t check_for(txt_analyzer *a, const char *text, const uint64_t firsts[4])
+static size_t check_for(txt_analyzer *a, const char *text, const txt_firsts *firsts)
 {
     static ftoks all, some;
     memset(&all, 0, sizeof all);
     memset(&some, 0, sizeof some);
     size_t len = strlen(text);
-    uint64_t every[4] = { ~0ull, ~0ull, ~0ull, ~0ull };
+    txt_firsts every;
+    memset(&every, 0xFF, sizeof every);
     uint32_t used = 0, used_all = 0;
     CHECK_INT(txt_analyze(a, text, len, fcollect, &all, NULL), 0);
     CHECK_INT(txt_analyze_for(a, text, len, firsts, fcollect, &some, &used), 0);
     static ftoks every_word;
     memset(&every_word, 0, sizeof every_word);
-    CHECK_INT(txt_analyze_for(a, text, len, every, fcollect, &every_word, &used_all), 0);
+    CHECK_INT(txt_analyze_for(a, text, len, &every, fcollect, &every_word, &used_all), 0);
     CHECK_INT(every_word.n, all.n);
     CHECK_INT(used, used_all);
     CHECK(some.n <= all.n);
@@ -107,39 +115,70 @@ static char *page_head(const char *path, size_t *len)
     return page;
 }
 
-static void set_firsts(uint64_t firsts[4], const char *bytes)
+/* Wants the terms starting with each character of letters (UTF-8). */
+static void set_firsts(txt_firsts *firsts, const char *letters)
 {
-    memset(firsts, 0, 4 * sizeof *firsts);
-    for (const unsigned char *b = (const unsigned char *)bytes; *b; b++)
-        firsts[*b >> 6] |= (uint64_t)1 << (*b & 63);
+    memset(firsts, 0, sizeof *firsts);
+    for (const char *c = letters; *c;) {
+        size_t n = 1;
+        while ((c[n] & 0xC0) == 0x80)
+            n++;
+        char one[8] = "";
+        memcpy(one, c, n < sizeof one ? n : sizeof one - 1);
+        txt_firsts_add(firsts, one);
+        c += n;
+    }
 }
 
 static void test_analyze_for(void)
 {
-    uint64_t firsts[4];
+    txt_firsts firsts_, *firsts = &firsts_;
     txt_analyzer *en = txt_analyzer_new("en");
     txt_analyzer *ga = txt_analyzer_new("ga");
     txt_analyzer *plain = txt_analyzer_new(NULL);
     CHECK(en && ga && plain);
 
-    /* "value chains": terms and stems start with v and c; Île, not ASCII,
-     * is analysed whatever its first letter */
+    /* "value chains": terms and stems start with v and c; Île by its
+     * folded first letter, i */
     set_firsts(firsts, "vc");
     static ftoks got;
     memset(&got, 0, sizeof got);
     const char *text = "Regional value chains in Île-de-France";
     uint32_t used = 0;
     CHECK_INT(txt_analyze_for(en, text, strlen(text), firsts, fcollect, &got, &used), 0);
-    /* "Regional", "in", "de" and "France" are only counted */
-    CHECK_INT(got.n, 3);
+    /* "Regional", "in", "Île", "de" and "France" are only counted */
+    CHECK_INT(got.n, 2);
     CHECK_STR(got.term[0], "value");
     CHECK_INT(got.pos[0], 1);
     CHECK_STR(got.stem[1], "chain");
     CHECK_INT(got.pos[1], 2);
-    CHECK_STR(got.term[2], "ile");
-    CHECK_INT(got.pos[2], 4);
     CHECK_INT(used, 7);
-    CHECK_INT(check_for(en, text, firsts), 4);
+    CHECK_INT(check_for(en, text, firsts), 5);
+    set_firsts(firsts, "i");
+    memset(&got, 0, sizeof got);
+    CHECK_INT(txt_analyze_for(en, text, strlen(text), firsts, fcollect, &got, &used), 0);
+    CHECK_INT(got.n, 2);
+    CHECK_STR(got.term[0], "in");
+    CHECK_STR(got.term[1], "ile");
+    CHECK_INT(got.pos[1], 4);
+    CHECK_INT(check_for(en, text, firsts), 5);
+
+    /* Greek and Cyrillic words by their first letter, capitals and
+     * accents folded: "Ένωση" and "ενωση" by ε, "Регион" by р; a letter of
+     * three bytes (the ligature ﬁ) is always passed */
+    set_firsts(firsts, "ε");
+    memset(&got, 0, sizeof got);
+    text = "Η Ευρωπαϊκή Ένωση και η ενωση των Περιφερειών, Регион, ﬁnance";
+    CHECK_INT(txt_analyze_for(plain, text, strlen(text), firsts, fcollect, &got, &used), 0);
+    CHECK_INT(got.n, 4);
+    CHECK_STR(got.term[0], "ευρωπαικη");
+    CHECK_STR(got.term[1], "ενωση");
+    CHECK_INT(got.pos[1], 2);
+    CHECK_STR(got.term[2], "ενωση");
+    CHECK_STR(got.term[3], "finance");
+    CHECK_INT(check_for(plain, text, firsts), 6);
+    set_firsts(firsts, "рπ");     /* Cyrillic р, Greek π */
+    CHECK_INT(check_for(plain, text, firsts), 7);
 
     /* What the words passed over still count: "1,000" and "3.5" are a
      * word each, an elided article none */
@@ -174,9 +213,9 @@ static void test_analyze_for(void)
             continue;
         for (size_t l = 0; langs[l]; l++) {
             txt_analyzer *a = txt_analyzer_new(langs[l]);
-            set_firsts(firsts, "cdeimprst");
+            set_firsts(firsts, "cdeimprstéł");
             size_t skipped = check_for(a, page, firsts);
-            set_firsts(firsts, "abfgv");
+            set_firsts(firsts, "abfgvüś");
             skipped += check_for(a, page, firsts);
             CHECK(strstr("ga lt tr", langs[l]) ? skipped == 0 : skipped > 0);
             txt_analyzer_free(a);
@@ -218,7 +257,7 @@ static int wcollect(void *ctx, const txt_token *k)
  * stems, and between the words kept, and from each to the end, the same
  * distances where these are reach or less, more than reach elsewhere.
  * Returns 1 when all agree. */
-static int check_near(txt_analyzer *a, const char *text, size_t len, const uint64_t firsts[4],
+static int check_near(txt_analyzer *a, const char *text, size_t len, const txt_firsts *firsts,
                       uint32_t reach)
 {
     static ftoks full, near;
@@ -253,7 +292,7 @@ static void test_analyze_near_for(void)
     txt_analyzer *en = txt_analyzer_new("en"), *plain = txt_analyzer_new(NULL);
     txt_analyzer *ga = txt_analyzer_new("ga");
     CHECK(en && plain && ga);
-    uint64_t firsts[4];
+    txt_firsts firsts_, *firsts = &firsts_;
 
     /* the word boundaries a jump must find as reading does: digits joined
      * by a comma or a point, elided articles (no position of their own),
@@ -269,9 +308,12 @@ static void test_analyze_near_for(void)
         "\xe6\x9d\xb1\xe4\xba\xac\xe9\x83\xbd", "\xe0\xb9\x84\xe0\xb8\x97\xe0\xb8\xa2",
         "\xff", "v\xff" "c", "\xc2\xa0", "-", ", ", ". ", "\n\n", "(", ")", "  ",
         "\xca\xbc" "v", "c\xca\xbc", "x", "7", "\xef\xac\x81" "ve",
+        "Ένωση", "ενωση", "Ευρωπαϊκό", "ταμείο", "ΤΑΜΕΊΟ", "περιφερειακής", "Σ", "ς",
+        "Регион", "развитие", "Über", "über", "École", "élan", "İstanbul", "Ĳssel", "ß",
     };
     size_t np = sizeof pieces / sizeof pieces[0];
-    static const char *const first_sets[] = { "vc", "c", "l", "e", "x7", "r", "1", "vcle" };
+    static const char *const first_sets[] = { "vc", "c", "l", "e", "x7", "r", "1", "vcle",
+                                              "ε", "τπ", "σ", "р", "uéi", "ελ", "s" };
     int bad = 0, runs = 0;
     char text[2048];
     for (int iter = 0; iter < 3000; iter++) {
