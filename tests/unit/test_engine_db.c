@@ -147,7 +147,8 @@ static void test_transactions(void)
     CHECK_INT(eng_doc_set_value(bad, ENG_SLOT_POSITIONS, "x", 1), ENG_E_INVALID);
     CHECK_INT(eng_doc_add_term(bad, "", 0, 1), ENG_E_INVALID);
     CHECK_INT(eng_doc_add_term(bad, "QX3", 3, 0), ENG_OK);
-    CHECK_INT(eng_db_add(w, bad, NULL), ENG_OK);
+    eng_docid no_data = 0;
+    CHECK_INT(eng_db_add(w, bad, &no_data), ENG_OK);
     eng_doc_free(bad);
     CHECK_INT(doccount(w), 9);
 
@@ -166,6 +167,15 @@ static void test_transactions(void)
     CHECK_INT(eng_db_reopen(r, &changed), ENG_OK);
     CHECK_INT(changed, 1);
     CHECK_INT(doccount(r), 9);
+    /* a document without data reads as empty, not as missing (the shim
+     * asks whether it exists only then) */
+    char *data = NULL;
+    size_t data_len = 99;
+    CHECK_INT(eng_db_doc_data(r, no_data, &data, &data_len), ENG_OK);
+    CHECK_STR(data, "");
+    CHECK_INT(data_len, 0);
+    free(data);
+    CHECK_INT(eng_db_doc_data(r, no_data + 100, &data, &data_len), ENG_E_NOT_FOUND);
     CHECK_INT(eng_db_revision(r, &rev_after), ENG_OK);
     CHECK(rev_after == rev_before + 1);
     CHECK_INT(eng_db_revision(r, NULL), ENG_E_INVALID);
