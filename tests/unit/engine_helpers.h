@@ -66,6 +66,17 @@ static inline eng_docid put(eng_db *db, const char *uid, eng_doc *doc)
     return id;
 }
 
+/* Document id's data is want (a string), its length want's. */
+static inline void check_doc_data(eng_db *db, eng_docid id, const char *want)
+{
+    char *data = NULL;
+    size_t len = 99;
+    CHECK_INT(eng_db_doc_data(db, id, &data, &len), ENG_OK);
+    CHECK_STR(data, want);
+    CHECK_INT(len, strlen(want));
+    free(data);
+}
+
 static inline eng_query *term(const char *t)
 {
     return eng_query_term(t, strlen(t), 1);
@@ -173,12 +184,7 @@ static inline void build(void)
     uint32_t tf = 0;
     CHECK_INT(eng_db_termfreq(w, "QA", 2, &tf), ENG_OK);
     CHECK_INT(tf, 1);
-    char *data = NULL;
-    size_t len = 0;
-    CHECK_INT(eng_db_doc_data(w, id_a, &data, &len), ENG_OK);
-    CHECK_STR(data, "a");
-    CHECK_INT(len, 1);
-    free(data);
+    check_doc_data(w, id_a, "a");
 
     /* Plain add, then delete by term: every document carrying it goes. */
     eng_doc *extra = make_doc("E", "doomed too", "QE", NULL);
