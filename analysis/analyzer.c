@@ -15,10 +15,8 @@
  * the same entry: folding a case-folded word gives its term, and case
  * folding it again changes nothing.
  *
- * The cache starts small (a query analyses a few words) and doubles, up to
- * CACHE_MAX_SLOTS, each time half as many entries were overwritten by others
- * as it has slots.  Everything an analyzer uses lives in it: separate
- * analyzers run in parallel.
+ * The cache is word_cache.h's.  Everything an analyzer uses lives in it:
+ * separate analyzers run in parallel.
  */
 #include "analysis.h"
 
@@ -26,42 +24,16 @@
 #include <string.h>
 
 #include "shim/stem.h"
+#include "word_cache.h"
 
 /* A token whose term or stem would be longer than this (NFKC can expand a
  * short word a lot: U+FDFA gives 18 characters) is not passed either: the
  * engine refuses terms longer than about 245 bytes with their prefix. */
 #define TXT_MAX_FOLDED (2 * TXT_MAX_TERM)
 
-#define CACHE_MIN_SLOTS 256             /* powers of two, at least WAYS */
-#define CACHE_MAX_SLOTS 16384
-#define WAYS 8                          /* entries a word may go to */
-#define ENTRY_DATA 92                   /* key, term NUL, stem NUL */
-#define TAG_USED 0x8000u
-
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define LITTLE_ENDIAN_LOADS 1
-#else
-#define LITTLE_ENDIAN_LOADS 0
-#endif
-
-typedef struct entry {
-    unsigned char klen, tlen, slen, unused_;
-    char data[ENTRY_DATA];
-} entry;
-
 struct txt_analyzer {
     eng_stemmer *st;                    /* NULL: no stems */
-    /* The cache: sets of WAYS entries; tags[i] is the top of entry i's
-     * hash with TAG_USED set (tag_of), 0 when empty: two bytes, so that
-     * the tags stay in the processor's nearest cache.  Allocated at the
-     * first lookup. */
-    uint16_t *tags;
-    entry *cache;
-    size_t slots;                       /* 0: none (yet, or no memory) */
-    int cache_failed;                   /* no memory for it: do without */
-    size_t evictions;                   /* since the last growth */
-    unsigned victim;                    /* turns round the ways */
-    uint64_t lookups, hits;
+    word_cache cache;
     buf term, cf, stem, whole, first;
     int keeps_first;                    /* a stem starts as its word does */
     /* What each character of two bytes folds to first (see first_fold),
@@ -115,8 +87,7 @@ void txt_analyzer_free(txt_analyzer *a)
     if (!a)
         return;
     eng_stemmer_free(a->st);
-    free(a->tags);
-    free(a->cache);
+    word_cache_free(&a->cache);
     buf_free(&a->term);
     buf_free(&a->cf);
     buf_free(&a->stem);
@@ -133,165 +104,9 @@ int txt_analyzer_stems(const txt_analyzer *a)
 
 void txt_analyzer_get_stats(const txt_analyzer *a, txt_analyzer_stats *out)
 {
-    out->lookups = a->lookups;
-    out->hits = a->hits;
-    out->slots = a->slots;
-}
-
-/* ------------------------------------------------------------------ cache */
-
-/* The hash of a key: 8-byte chunks, then the rest padded with zeros.  The
- * ASCII path of analyze_word computes the same while lower-casing. */
-#define HASH_SEED 0x9E3779B97F4A7C15ull
-
-static inline uint64_t hash_chunk(uint64_t h, uint64_t x)
-{
-    h = (h ^ x) * 0xFF51AFD7ED558CCDull;
-    return h ^ (h >> 32);
-}
-
-static inline uint32_t hash_last(uint64_t h, uint64_t x)
-{
-    h = (h ^ x) * 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 29;
-    return (uint32_t)h;
-}
-
-static uint32_t hash(const char *s, size_t len)
-{
-    uint64_t h = HASH_SEED ^ len;
-    while (len >= 8) {
-        uint64_t x;
-        memcpy(&x, s, 8);
-        h = hash_chunk(h, x);
-        s += 8;
-        len -= 8;
-    }
-    uint64_t x = 0;
-    memcpy(&x, s, len);
-    return hash_last(h, x);
-}
-
-/* The tag of hash h (the set comes from its low bits, the tag from its
- * high ones). */
-static inline uint16_t tag_of(uint32_t h)
-{
-    return (uint16_t)((h >> 16) | TAG_USED);
-}
-
-/* The first entry of the set for hash h in a cache of n slots. */
-static size_t set_of(uint32_t h, size_t n)
-{
-    return (h * (size_t)WAYS) & (n - 1);
-}
-
-/* Makes the cache twice as big, keeping what fits. */
-static void cache_grow(txt_analyzer *a)
-{
-    size_t n = a->slots ? a->slots * 2 : CACHE_MIN_SLOTS;
-    uint16_t *tags = calloc(n, sizeof *tags);
-    entry *c = malloc(n * sizeof *c);
-    if (!tags || !c) {
-        free(tags);
-        free(c);
-        a->cache_failed = a->slots == 0;
-        a->evictions = 0;
-        return;
-    }
-    for (size_t i = 0; i < a->slots; i++) {
-        if (!a->tags[i])
-            continue;
-        size_t set = set_of(hash(a->cache[i].data, a->cache[i].klen), n);
-        for (size_t w = 0; w < WAYS; w++)
-            if (!tags[set + w]) {
-                tags[set + w] = a->tags[i];
-                c[set + w] = a->cache[i];
-                break;
-            }
-    }
-    free(a->tags);
-    free(a->cache);
-    a->tags = tags;
-    a->cache = c;
-    a->slots = n;
-    a->evictions = 0;
-}
-
-/* Whether entry key x and key y, both n bytes, are the same.  Keys are
- * short: a call to memcmp would cost more than the compare.  When padded,
- * y may be read in whole eight-byte chunks (ASCII keys, which live in the
- * analyzer's term buffer); x may within ENTRY_DATA. */
-static inline int same(const char *x, const char *y, size_t n, int padded)
-{
-    size_t i = 0;
-    uint64_t p, q;
-    for (; i + 8 <= n; i += 8) {
-        memcpy(&p, x + i, 8);
-        memcpy(&q, y + i, 8);
-        if (p != q)
-            return 0;
-    }
-    if (i == n)
-        return 1;
-    if (LITTLE_ENDIAN_LOADS && padded && i + 8 <= ENTRY_DATA) {
-        memcpy(&p, x + i, 8);
-        memcpy(&q, y + i, 8);
-        return ((p ^ q) & (~0ull >> (64 - 8 * (n - i)))) == 0;
-    }
-    return memcmp(x + i, y + i, n - i) == 0;
-}
-
-/* Looks key (of hash h) up: its entry, or NULL. */
-static const entry *cache_get(txt_analyzer *a, const char *key, size_t klen, uint32_t h,
-                              int padded)
-{
-    if (!a->cache) {
-        if (a->cache_failed)
-            return NULL;
-        cache_grow(a);
-        if (!a->cache)
-            return NULL;
-    }
-    a->lookups++;
-    size_t set = set_of(h, a->slots);
-    uint16_t tag = tag_of(h);
-    for (size_t w = 0; w < WAYS; w++) {
-        const entry *e = &a->cache[set + w];
-        if (a->tags[set + w] == tag && e->klen == klen && same(e->data, key, klen, padded)) {
-            a->hits++;
-            return e;
-        }
-    }
-    return NULL;
-}
-
-static void cache_put(txt_analyzer *a, uint32_t h, const char *key, size_t klen,
-                      const char *term, size_t tlen, const char *stem, size_t slen)
-{
-    if (!a->cache || klen + tlen + slen + 2 > ENTRY_DATA)
-        return;
-    size_t set = set_of(h, a->slots), w = 0;
-    while (w < WAYS && a->tags[set + w])
-        w++;
-    if (w == WAYS) {
-        if (++a->evictions >= a->slots / 2 && a->slots < CACHE_MAX_SLOTS) {
-            cache_grow(a);
-            cache_put(a, h, key, klen, term, tlen, stem, slen);
-            return;
-        }
-        w = a->victim++ % WAYS;
-    }
-    entry *e = &a->cache[set + w];
-    a->tags[set + w] = tag_of(h);
-    e->klen = (unsigned char)klen;
-    e->tlen = (unsigned char)tlen;
-    e->slen = (unsigned char)slen;
-    memcpy(e->data, key, klen);
-    memcpy(e->data + klen, term, tlen);
-    e->data[klen + tlen] = '\0';
-    if (slen)
-        memcpy(e->data + klen + tlen + 1, stem, slen);
-    e->data[klen + tlen + 1 + slen] = '\0';
+    out->lookups = a->cache.lookups;
+    out->hits = a->cache.hits;
+    out->slots = a->cache.slots;
 }
 
 /* ------------------------------------------------------------ one word */
@@ -338,7 +153,7 @@ static int ascii_lower_hash(txt_analyzer *a, const char *word, size_t len, size_
     if (a->term.cap < len + 8 && buf_reserve(&a->term, len + 8) < 0)
         return -1;
     char *d = a->term.data;
-    uint64_t hh = HASH_SEED ^ len, x;
+    uint64_t hh = WORD_HASH_SEED ^ len, x;
     size_t i = 0;
     for (; i + 8 <= len; i += 8) {
         memcpy(&x, word + i, 8);
@@ -346,7 +161,7 @@ static int ascii_lower_hash(txt_analyzer *a, const char *word, size_t len, size_
             return 0;
         x = lower8(x);
         memcpy(d + i, &x, 8);
-        hh = hash_chunk(hh, x);
+        hh = word_hash_chunk(hh, x);
     }
     size_t r = len - i;
     if (r == 0) {
@@ -366,7 +181,7 @@ static int ascii_lower_hash(txt_analyzer *a, const char *word, size_t len, size_
     memcpy(d + i, &x, 8);       /* room for it: see above */
     d[len] = '\0';
     a->term.len = len;
-    *h = hash_last(hh, x);
+    *h = word_hash_last(hh, x);
     return 1;
 }
 
@@ -387,8 +202,8 @@ static int analyze_word(txt_analyzer *a, const char *word, size_t len, size_t av
     /* the key: the lower-cased word when ASCII, else the word as written */
     const char *key = ascii ? a->term.data : word;
     if (!ascii)
-        h = hash(word, len);
-    const entry *e = cache_get(a, key, len, h, ascii);
+        h = word_hash(word, len);
+    const word_entry *e = word_cache_get(&a->cache, key, len, h, ascii);
     if (e) {
         o->term = e->data + e->klen;
         o->tlen = e->tlen;
@@ -421,7 +236,7 @@ static int analyze_word(txt_analyzer *a, const char *word, size_t len, size_t av
         o->stem = a->stem.data ? a->stem.data : "";
         o->slen = a->stem.len;
     }
-    cache_put(a, h, key, len, o->term, o->tlen, o->stem, o->slen);
+    word_cache_put(&a->cache, h, key, len, o->term, o->tlen, o->stem, o->slen);
     return 0;
 }
 
