@@ -198,6 +198,8 @@ static int emit(snip_fragment *out, const snip_field *f, size_t start, size_t en
 typedef struct field_marks {
     spans s;
     unsigned char *used;    /* per span: already shown */
+    window *around;         /* per span: the window around it (the same
+                               whichever fragment is being chosen) */
     window *chosen;         /* windows taken in this field */
     size_t n_chosen;
 } field_marks;
@@ -207,6 +209,7 @@ static void field_marks_free(field_marks *fm, size_t n)
     for (size_t i = 0; i < n; i++) {
         free(fm[i].s.v);
         free(fm[i].used);
+        free(fm[i].around);
         free(fm[i].chosen);
     }
     free(fm);
@@ -217,6 +220,22 @@ static int overlaps(const field_marks *fm, const window *w)
     for (size_t i = 0; i < fm->n_chosen; i++)
         if (w->start < fm->chosen[i].end && fm->chosen[i].start < w->end)
             return 1;
+    return 0;
+}
+
+/* The window around each of f's marks: the whole text when it is short
+ * enough to keep whole. */
+static int place_windows(const snip_request *rq, const snip_field *f, field_marks *fm,
+                         size_t chars)
+{
+    if (!fm->s.n)
+        return 0;
+    if (!(fm->around = malloc(fm->s.n * sizeof *fm->around)))
+        return -1;
+    int whole = rq->whole_if_short && fwd_chars(f->text, f->len, 0, 2 * chars) >= f->len;
+    for (size_t i = 0; i < fm->s.n; i++)
+        fm->around[i] = whole ? (window){ 0, f->len, 0, fm->s.n, 0 }
+                              : window_at(f, &fm->s, i, chars);
     return 0;
 }
 
@@ -253,19 +272,19 @@ int snippet_make(const snip_request *rq, const snip_field *fields, size_t n_fiel
     field_marks *fm = calloc(n_fields ? n_fields : 1, sizeof *fm);
     if (!frags || !fm || mark_fields(rq, fields, n_fields, fm) < 0)
         goto oom;
+    for (size_t f = 0; f < n_fields; f++)
+        if (place_windows(rq, &fields[f], &fm[f], chars) < 0)
+            goto oom;
     size_t n = 0;
     while (n < rq->max_fragments) {
         window best = { 0 };
         size_t best_f = 0;
         int found = 0;
         for (size_t f = 0; f < n_fields; f++) {
-            int whole = fm[f].s.n && rq->whole_if_short &&
-                        fwd_chars(fields[f].text, fields[f].len, 0, 2 * chars) >= fields[f].len;
             for (size_t i = 0; i < fm[f].s.n; i++) {
                 if (fm[f].used[i])
                     continue;
-                window w = whole ? (window){ 0, fields[f].len, 0, fm[f].s.n, 0 }
-                                 : window_at(&fields[f], &fm[f].s, i, chars);
+                window w = fm[f].around[i];
                 if (overlaps(&fm[f], &w))
                     continue;
                 w.score = window_score(&fm[f].s, &w, fm[f].used);
