@@ -171,12 +171,17 @@ class ConditionFilter : public Xapian::PostingSource {
 
 }  // namespace
 
+Xapian::PostingSource *condition_filter(ConditionPtr cond)
+{
+    return new ConditionFilter(std::move(cond));
+}
+
 Xapian::Query with_condition(const Xapian::Query &q, const ConditionPtr &cond)
 {
     if (!cond)
         return q;
     using Q = Xapian::Query;
-    return Q(Q::OP_FILTER, q, Q((new ConditionFilter(cond))->release()));
+    return Q(Q::OP_FILTER, q, Q(condition_filter(cond)->release()));
 }
 
 }  // namespace evs_shim

@@ -67,6 +67,10 @@ ConditionPtr combine_conditions(Condition::Kind kind, std::vector<ConditionPtr> 
 // q, restricted to the documents that meet cond (none: q).
 Xapian::Query with_condition(const Xapian::Query &q, const ConditionPtr &cond);
 
+// The posting source with_condition filters with: the documents that meet
+// cond.  The caller owns it (or hands it to a query with release()).
+Xapian::PostingSource *condition_filter(ConditionPtr cond);
+
 // Accepts the documents that meet cond.
 class PositionalDecider : public Xapian::MatchDecider {
   public:
