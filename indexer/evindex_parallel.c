@@ -16,8 +16,8 @@
 #include "evindex_parallel.h"
 
 #include "../cli/progress.h"
+#include "../common/remove_tree.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
@@ -95,32 +95,6 @@ static char *make_build_dir(const char *path)
     free(dir);
     free(base);
     return tmp;
-}
-
-/* Removes dir and everything under it (databases are files in one level of
- * directories: shards, the merged one, the old target). */
-static void remove_tree(const char *dir)
-{
-    struct stat sb;
-    if (lstat(dir, &sb) != 0)
-        return;
-    if (!S_ISDIR(sb.st_mode)) {
-        unlink(dir);
-        return;
-    }
-    DIR *d = opendir(dir);
-    if (d) {
-        for (struct dirent *e; (e = readdir(d));) {
-            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                continue;
-            char *child = join_path(dir, e->d_name);
-            if (child)
-                remove_tree(child);
-            free(child);
-        }
-        closedir(d);
-    }
-    rmdir(dir);
 }
 
 void evindex_parallel_clean(const char *db_path)

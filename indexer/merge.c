@@ -7,7 +7,6 @@
  * way, what it wrote is removed, so that a failed merge leaves nothing
  * that could be mistaken for a database.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../common/remove_tree.h"
 #include "../common/schema.h"
 #include "../query/internal.h"
 
@@ -43,25 +43,6 @@ static evs_status check_source(const char *path, buf *err)
     return rc;
 }
 
-/* Removes the directory the engine was writing, and the files in it. */
-static void remove_partial(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    buf path = BUF_INIT;
-    for (struct dirent *e; (e = readdir(d));) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-            continue;
-        buf_clear(&path);
-        if (buf_printf(&path, "%s/%s", dir, e->d_name) == 0)
-            unlink(path.data);
-    }
-    closedir(d);
-    buf_free(&path);
-    rmdir(dir);
-}
-
 evs_status evs_merge(const char *const *sources, size_t n, const char *dest, char **errmsg)
 {
     if (errmsg)
@@ -85,7 +66,7 @@ evs_status evs_merge(const char *const *sources, size_t n, const char *dest, cha
         if (st != ENG_OK) {
             rc = fail(&err, status_from_engine(st), "merging into %s failed: %s", dest,
                       why ? why : "out of memory");
-            remove_partial(dest);
+            remove_tree(dest);
         }
         free(why);
     }
