@@ -44,9 +44,10 @@ static evs_status too_large(buf *err, const char *path, unsigned long long size)
                 path, size, SOURCE_MAX_BYTES >> 20);
 }
 
-/* Reads the whole file into *out (NUL-terminated, free it). */
-static evs_status read_whole(const char *path, char **out, size_t *len, buf *err)
+evs_status source_file_load(const char *path, char **out, size_t *len, buf *err)
 {
+    if (!path)
+        return fail(err, EVS_INVALID, "no file given");
     /* stat first: opening a FIFO for reading blocks until a writer comes,
      * and opening a device can have side effects */
     struct stat sb;
@@ -126,8 +127,8 @@ static int has_suffix(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static evs_status parse(const char *path, const char *text, size_t len,
-                        session_list *list, buf *err)
+evs_status source_file_parse(const char *path, const char *text, size_t len,
+                             session_list *list, buf *err)
 {
     char why[512] = "";
     if (has_suffix(path, ".yaml") || has_suffix(path, ".yml")) {
@@ -154,9 +155,9 @@ evs_status source_file_read(const char *path, session_list *list, buf *err)
         return fail(err, EVS_INVALID, "no file given");
     char *text = NULL;
     size_t len = 0;
-    evs_status rc = read_whole(path, &text, &len, err);
+    evs_status rc = source_file_load(path, &text, &len, err);
     if (rc == EVS_OK)
-        rc = parse(path, text, len, list, err);
+        rc = source_file_parse(path, text, len, list, err);
     free(text);
     return rc;
 }

@@ -27,4 +27,13 @@
  */
 evs_status source_file_read(const char *path, session_list *list, buf *err);
 
+/* source_file_read in two steps, for a caller that looks at the bytes
+ * before it parses them (the writer, which skips a file whose content it
+ * has indexed before): the file read whole into *text (NUL-terminated;
+ * free it) and *len, then its sessions appended to list.  The checks and
+ * messages are source_file_read's. */
+evs_status source_file_load(const char *path, char **text, size_t *len, buf *err);
+evs_status source_file_parse(const char *path, const char *text, size_t len,
+                             session_list *list, buf *err);
+
 #endif

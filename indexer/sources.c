@@ -1,14 +1,10 @@
 /* sources.c — see sources.h. */
 #include "sources.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "../common/buf.h"
 #include "../common/fnv.h"
@@ -17,31 +13,9 @@
  * than a key may be); the value: the content hash, a space, the path. */
 #define KEY_PREFIX "evsearch.source:"
 
-int sources_hash_file(const char *path, uint64_t *hash)
+uint64_t sources_hash(const char *data, size_t len)
 {
-    struct stat sb;
-    if (stat(path, &sb) != 0)
-        return -1;
-    if (!S_ISREG(sb.st_mode)) {
-        errno = EINVAL;
-        return -1;
-    }
-    int fd = open(path, O_RDONLY | O_NONBLOCK);
-    if (fd < 0)
-        return -1;
-    uint64_t h = FNV64_START;
-    char chunk[65536];
-    ssize_t n;
-    while ((n = read(fd, chunk, sizeof chunk)) > 0)
-        h = fnv64(h, chunk, (size_t)n);
-    int err = n < 0 ? errno : 0;
-    close(fd);
-    if (err) {
-        errno = err;
-        return -1;
-    }
-    *hash = h;
-    return 0;
+    return fnv64(FNV64_START, data, len);
 }
 
 static void key_of(const char *abs, char key[64])

@@ -1,19 +1,20 @@
 /*
  * sources.h — what each source file gave the index, remembered in the
  * database's metadata: the hash of its content, so that a file that has not
- * changed is not read again, and its path, so that the sessions of a file
- * that has gone can be removed.
+ * changed is not parsed and analysed again, and its path, so that the
+ * sessions of a file that has gone can be removed.
  */
 #ifndef EVS_INDEXER_SOURCES_H
 #define EVS_INDEXER_SOURCES_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../shim/engine.h"
 
-/* The 64-bit FNV-1a hash of the regular file at path: 0, or -1 (errno set,
- * or not a regular file: a FIFO is never opened). */
-int sources_hash_file(const char *path, uint64_t *hash);
+/* The hash recorded for a file whose content is data[0, len): 64-bit
+ * FNV-1a (stable: it is on disk). */
+uint64_t sources_hash(const char *data, size_t len);
 
 /* The hash recorded for the source abs; *known 0 when there is none. */
 eng_status sources_get(eng_db *db, const char *abs, uint64_t *hash, int *known);

@@ -174,14 +174,11 @@ static evs_status start_add(evs_writer *w, evs_file_stats *stats, int args_ok,
     return EVS_OK;
 }
 
-/* Whether the file at abs is as it was indexed (its hash in *hash, 0 when
- * it cannot be hashed: the read that follows will say why). */
-static evs_status unchanged(evs_writer *w, const char *abs, uint64_t *hash, int *same)
+/* Whether the file at abs, whose content hashes to hash, is as it was
+ * indexed. */
+static evs_status unchanged(evs_writer *w, const char *abs, uint64_t hash, int *same)
 {
     *same = 0;
-    *hash = 0;
-    if (!abs || sources_hash_file(abs, hash) != 0)
-        return EVS_OK;
     if (w->rebuild)
         return EVS_OK;
     uint64_t old;
@@ -189,7 +186,7 @@ static evs_status unchanged(evs_writer *w, const char *abs, uint64_t *hash, int 
     eng_status st = sources_get(w->db, abs, &old, &known);
     if (st != ENG_OK)
         return engine_fail(w, st, "reading the database failed");
-    *same = known && old == *hash;
+    *same = known && old == hash;
     return EVS_OK;
 }
 
@@ -199,27 +196,29 @@ evs_status evs_writer_add_file(evs_writer *w, const char *path, evs_file_stats *
     if (st != EVS_OK)
         return st;
     char *abs = realpath(path, NULL);
-    uint64_t hash;
-    int same;
-    st = unchanged(w, abs, &hash, &same);
-    if (st == EVS_OK && same) {
+    int abs_errno = errno;
+    /* Read once: the bytes hashed are the bytes parsed.  Read first: its
+     * messages say more than realpath's about a file that is missing, a
+     * link loop or a FIFO. */
+    char *text = NULL;
+    size_t len = 0;
+    evs_status rc = source_file_load(path, &text, &len, &w->err);
+    if (rc == EVS_OK && !abs)
+        rc = fail(&w->err, EVS_BAD_INPUT, "%s: %s", path, strerror(abs_errno));
+    uint64_t hash = rc == EVS_OK ? sources_hash(text, len) : 0;
+    int same = 0;
+    if (rc == EVS_OK)
+        rc = unchanged(w, abs, hash, &same);
+    session_list list = { 0 };
+    if (rc == EVS_OK && !same)
+        rc = source_file_parse(path, text, len, &list, &w->err);
+    free(text);
+    if (rc == EVS_OK && same) {
         if (stats)
             stats->unchanged = 1;
-        st = strset_add(&w->seen, abs, strlen(abs), NULL) < 0
-                 ? fail(&w->err, EVS_NOMEM, "out of memory") : EVS_OK;
-        free(abs);
-        return st;
-    }
-    /* read first: its messages say more than realpath's about a file that
-     * is missing, a link loop or a FIFO */
-    session_list list = { 0 };
-    evs_status rc = st != EVS_OK ? st : source_file_read(path, &list, &w->err);
-    if (rc == EVS_OK && !abs)
-        rc = fail(&w->err, EVS_BAD_INPUT, "%s: %s", path, strerror(errno));
-    if (rc == EVS_OK)
+    } else if (rc == EVS_OK) {
         rc = write_sessions(w, abs, &list, stats);
-    if (rc == EVS_OK && hash) {
-        eng_status es = sources_set(w->db, abs, hash);
+        eng_status es = rc == EVS_OK ? sources_set(w->db, abs, hash) : ENG_OK;
         if (es != ENG_OK) {
             w->broken = 1;
             rc = engine_fail(w, es, "writing to the database failed");
