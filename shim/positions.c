@@ -152,37 +152,45 @@ typedef struct plist {
     size_t need;                    /* unordered: times the query names it */
 } plist;
 
-/* Points each of l[0, n) at its term's entry; 0, or POS_CORRUPT. */
+/* Points each of l[0, n) at its term's entry; 0, or POS_CORRUPT.  A
+ * phrase's candidates each have their entries walked up to the last term
+ * wanted (hundreds in a session), so the walk is kept short: most heads are
+ * one byte, and entries below the first term wanted are only stepped over. */
 static int find_terms(const unsigned char *blob, size_t len, const uint32_t *h, plist *l,
                       size_t n)
 {
     const unsigned char *p = blob, *end = blob + len;
     size_t found = 0;
-    uint32_t last = 0;      /* entries come by hash: past the last wanted, stop */
-    for (size_t i = 0; i < n; i++)
+    uint32_t first = UINT32_MAX, last = 0;  /* entries come by hash: past last, stop */
+    for (size_t i = 0; i < n; i++) {
+        first = h[i] < first ? h[i] : first;
         last = h[i] > last ? h[i] : last;
+    }
     while (p < end && found < n) {
         if (end - p < 4)
             return POS_CORRUPT;
         uint32_t hash = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
                         (uint32_t)p[3] << 24;
-        uint32_t head, size;
         if (hash > last)
             break;
         p += 4;
-        if (get_varint(&p, end, &head) < 0)
+        uint32_t head;
+        if (p < end && *p < 0x80)
+            head = *p++;
+        else if (get_varint(&p, end, &head) < 0)
             return POS_CORRUPT;
-        size = head & 1 ? 0 : head >> 1;
-        if ((head & 1 && head >> 1 == 0) || (!(head & 1) && size == 0) ||
-            size > (size_t)(end - p))
+        /* a lone position is at least 1, deltas take a byte at least */
+        size_t size = head & 1 ? 0 : head >> 1;
+        if (head <= 1 || size > (size_t)(end - p))
             return POS_CORRUPT;
-        for (size_t i = 0; i < n; i++)
-            if (h[i] == hash && !l[i].deltas) {
-                l[i].deltas = p;
-                l[i].bytes = size;
-                l[i].lone = head & 1 ? head >> 1 : 0;
-                found++;
-            }
+        if (hash >= first)
+            for (size_t i = 0; i < n; i++)
+                if (h[i] == hash && !l[i].deltas) {
+                    l[i].deltas = p;
+                    l[i].bytes = size;
+                    l[i].lone = head & 1 ? head >> 1 : 0;
+                    found++;
+                }
         p += size;
     }
     return 0;
