@@ -6,7 +6,10 @@
  * flushes and compression: about two thirds, measured with perf).  Writers
  * on separate databases share nothing, so each thread reads, analyses and
  * writes on its own; merging the shards costs little (it copies sorted
- * data) and leaves a compact database.
+ * data) and leaves a compact database.  On one thread too: the engine
+ * flushes a small shard for less than the same sessions into a database
+ * that keeps growing, and the merge leaves the database compact, with its
+ * sessions before its quotes (merge_and_swap says why that matters).
  *
  * Where things go: the shards and the merged database are written in a
  * hidden directory beside the target (the same file system, so that the

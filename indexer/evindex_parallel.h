@@ -1,5 +1,5 @@
 /*
- * evindex_parallel.h — a new database built on several threads.
+ * evindex_parallel.h — a new database built in parts, on one thread or more.
  *
  * The files are cut into batches in their order; each thread takes the
  * next batch and writes it into a database of its own (a shard, its
@@ -24,7 +24,7 @@ typedef struct par_build {
     const char *db_path;        /* the target: an empty database, held open by target */
     evs_writer *target;         /* closed by evindex_parallel, whatever happens */
     const char *languages;      /* for evs_writer_set_languages, or NULL */
-    unsigned jobs;              /* threads, 2 or more */
+    unsigned jobs;              /* threads, 1 or more */
     unsigned commit_every;      /* sessions between two commits of a shard */
     int progress;               /* show a progress line on stderr */
     volatile sig_atomic_t *interrupted;
