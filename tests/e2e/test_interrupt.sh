@@ -7,9 +7,9 @@
 # kills hit a new database's build in parts, which puts all of it in place
 # at the end or nothing; the next two a build by one writer
 # (EVINDEX_ONE_WRITER=1, as updates are written), which commits a batch at
-# a time.  Then a re-run completes to
-# the same sessions and the same top results as an uninterrupted build
-# into a fresh database, and nothing that killed builds left remains.
+# a time.  Then a re-run completes to the same sessions and the same top
+# results as an uninterrupted build into a fresh database, and nothing
+# that killed builds left remains.
 # SIGINT and SIGTERM: evindex stops, commits what it did, says so and exits
 # with 130.  The batch is made small ($EVINDEX_COMMIT_EVERY) so that kills
 # fall between several commits.

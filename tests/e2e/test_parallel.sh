@@ -75,7 +75,7 @@ done
 is "nothing left beside the database" "$(ls -a "$tmp" | grep -c build-)" 0
 
 # A file reached twice (inside a directory and named) is indexed once, as
-# on one thread, where the second time finds it unchanged.
+# by one writer, where the second time finds it unchanged.
 seed=$tmp/c/a/000_acfea4267ebb15da.txt
 EVINDEX_ONE_WRITER=1 "$EVINDEX" --db "$tmp/twice1" "$tmp/c/a" "$seed" >"$tmp/twice1.out" 2>/dev/null
 "$EVINDEX" --jobs 3 --db "$tmp/twice3" "$tmp/c/a" "$seed" >"$tmp/twice3.out" 2>/dev/null
