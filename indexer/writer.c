@@ -73,6 +73,20 @@ static evs_status check_schema(evs_writer *w, eng_db *db, const char *path)
     return rc;
 }
 
+/* Opens the database at path for writing into *db (the caller's to close,
+ * even on failure) and checks that it is evsearch's or empty. */
+static evs_status open_checked(evs_writer *w, const char *path, eng_db **db)
+{
+    eng_status st = eng_db_open(path, ENG_OPEN_WRITE | ENG_OPEN_CREATE, db);
+    if (st == ENG_E_LOCKED)
+        return fail(&w->err, EVS_LOCKED, "%s: another evindex is writing to this database",
+                    path);
+    if (st != ENG_OK)
+        return fail(&w->err, status_from_engine(st), "%s: %s", path,
+                    *db ? eng_db_errmsg(*db) : "out of memory");
+    return check_schema(w, *db, path);
+}
+
 evs_status evs_writer_open(const char *path, evs_writer **out)
 {
     if (!out)
@@ -82,16 +96,8 @@ evs_status evs_writer_open(const char *path, evs_writer **out)
         return EVS_NOMEM;
     if (!path)
         return fail(&w->err, EVS_INVALID, "no database path given");
-    eng_status st = eng_db_open(path, ENG_OPEN_WRITE | ENG_OPEN_CREATE, &w->db);
+    evs_status rc = open_checked(w, path, &w->db);
     w->quote_db = w->db;
-    if (st != ENG_OK) {
-        if (st == ENG_E_LOCKED)
-            return fail(&w->err, EVS_LOCKED,
-                        "%s: another evindex is writing to this database", path);
-        return fail(&w->err, status_from_engine(st), "%s: %s", path,
-                    w->db ? eng_db_errmsg(w->db) : "out of memory");
-    }
-    evs_status rc = check_schema(w, w->db, path);
     if (rc != EVS_OK)
         return rc;
     if (!(w->builder = doc_builder_new()))
@@ -108,10 +114,7 @@ evs_status evs_writer_quotes_apart(evs_writer *w, const char *path)
     if (w->quote_db != w->db)
         return fail(&w->err, EVS_INVALID, "the quotes are apart already");
     eng_db *q = NULL;
-    eng_status st = eng_db_open(path, ENG_OPEN_WRITE | ENG_OPEN_CREATE, &q);
-    evs_status rc = st == ENG_OK ? check_schema(w, q, path)
-                    : fail(&w->err, st == ENG_E_LOCKED ? EVS_LOCKED : status_from_engine(st),
-                           "%s: %s", path, q ? eng_db_errmsg(q) : "out of memory");
+    evs_status rc = open_checked(w, path, &q);
     if (rc != EVS_OK) {
         eng_db_close(q);
         return rc;
