@@ -122,7 +122,8 @@ static const lang_words langs[] = {
 #define NLANGS (sizeof langs / sizeof langs[0])
 
 /* Every word of the lists, sorted by compare_words; NULL if memory ran out
- * (then the lists are walked). */
+ * (then no word is a function word: snippets mark them too, nothing is
+ * lost but their quiet). */
 static const char **sorted;
 static size_t n_sorted;
 static pthread_once_t sorted_once = PTHREAD_ONCE_INIT;
@@ -163,23 +164,9 @@ static void sort_words(void)
     n_sorted = n;
 }
 
-static int listed(const char *const *words, const char *w, size_t len)
-{
-    for (; *words; words++)
-        if (strlen(*words) == len && memcmp(*words, w, len) == 0)
-            return 1;
-    return 0;
-}
-
 int txt_is_function_word(const char *term, size_t len)
 {
     pthread_once(&sorted_once, sort_words);
-    if (!sorted) {
-        for (size_t l = 0; l < NLANGS; l++)
-            if (listed(langs[l].words, term, len))
-                return 1;
-        return 0;
-    }
     size_t lo = 0, hi = n_sorted;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
