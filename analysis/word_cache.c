@@ -38,35 +38,35 @@ static size_t set_of(uint32_t h, size_t n)
 }
 
 /* Makes the cache twice as big, keeping what fits. */
-static void grow(word_cache *a)
+static void grow(word_cache *c)
 {
-    size_t n = a->slots ? a->slots * 2 : CACHE_MIN_SLOTS;
+    size_t n = c->slots ? c->slots * 2 : CACHE_MIN_SLOTS;
     uint16_t *tags = calloc(n, sizeof *tags);
-    word_entry *c = malloc(n * sizeof *c);
-    if (!tags || !c) {
+    word_entry *entries = malloc(n * sizeof *entries);
+    if (!tags || !entries) {
         free(tags);
-        free(c);
-        a->failed = a->slots == 0;
-        a->evictions = 0;
+        free(entries);
+        c->failed = c->slots == 0;
+        c->evictions = 0;
         return;
     }
-    for (size_t i = 0; i < a->slots; i++) {
-        if (!a->tags[i])
+    for (size_t i = 0; i < c->slots; i++) {
+        if (!c->tags[i])
             continue;
-        size_t set = set_of(word_hash(a->entries[i].data, a->entries[i].klen), n);
+        size_t set = set_of(word_hash(c->entries[i].data, c->entries[i].klen), n);
         for (size_t w = 0; w < WAYS; w++)
             if (!tags[set + w]) {
-                tags[set + w] = a->tags[i];
-                c[set + w] = a->entries[i];
+                tags[set + w] = c->tags[i];
+                entries[set + w] = c->entries[i];
                 break;
             }
     }
-    free(a->tags);
-    free(a->entries);
-    a->tags = tags;
-    a->entries = c;
-    a->slots = n;
-    a->evictions = 0;
+    free(c->tags);
+    free(c->entries);
+    c->tags = tags;
+    c->entries = entries;
+    c->slots = n;
+    c->evictions = 0;
 }
 
 /* Whether entry key x and key y, both n bytes, are the same.  Keys are
@@ -94,47 +94,47 @@ static inline int same(const char *x, const char *y, size_t n, int padded)
 }
 
 /* Looks key (of hash h) up: its entry, or NULL. */
-const word_entry *word_cache_get(word_cache *a, const char *key, size_t klen, uint32_t h,
-                              int padded)
+const word_entry *word_cache_get(word_cache *c, const char *key, size_t klen, uint32_t h,
+                                 int padded)
 {
-    if (!a->entries) {
-        if (a->failed)
+    if (!c->entries) {
+        if (c->failed)
             return NULL;
-        grow(a);
-        if (!a->entries)
+        grow(c);
+        if (!c->entries)
             return NULL;
     }
-    a->lookups++;
-    size_t set = set_of(h, a->slots);
+    c->lookups++;
+    size_t set = set_of(h, c->slots);
     uint16_t tag = tag_of(h);
     for (size_t w = 0; w < WAYS; w++) {
-        const word_entry *e = &a->entries[set + w];
-        if (a->tags[set + w] == tag && e->klen == klen && same(e->data, key, klen, padded)) {
-            a->hits++;
+        const word_entry *e = &c->entries[set + w];
+        if (c->tags[set + w] == tag && e->klen == klen && same(e->data, key, klen, padded)) {
+            c->hits++;
             return e;
         }
     }
     return NULL;
 }
 
-void word_cache_put(word_cache *a, uint32_t h, const char *key, size_t klen,
-                      const char *term, size_t tlen, const char *stem, size_t slen)
+void word_cache_put(word_cache *c, uint32_t h, const char *key, size_t klen,
+                    const char *term, size_t tlen, const char *stem, size_t slen)
 {
-    if (!a->entries || klen + tlen + slen + 2 > WORD_ENTRY_DATA)
+    if (!c->entries || klen + tlen + slen + 2 > WORD_ENTRY_DATA)
         return;
-    size_t set = set_of(h, a->slots), w = 0;
-    while (w < WAYS && a->tags[set + w])
+    size_t set = set_of(h, c->slots), w = 0;
+    while (w < WAYS && c->tags[set + w])
         w++;
     if (w == WAYS) {
-        if (++a->evictions >= a->slots / 2 && a->slots < CACHE_MAX_SLOTS) {
-            grow(a);
-            word_cache_put(a, h, key, klen, term, tlen, stem, slen);
+        if (++c->evictions >= c->slots / 2 && c->slots < CACHE_MAX_SLOTS) {
+            grow(c);
+            word_cache_put(c, h, key, klen, term, tlen, stem, slen);
             return;
         }
-        w = a->victim++ % WAYS;
+        w = c->victim++ % WAYS;
     }
-    word_entry *e = &a->entries[set + w];
-    a->tags[set + w] = tag_of(h);
+    word_entry *e = &c->entries[set + w];
+    c->tags[set + w] = tag_of(h);
     e->klen = (unsigned char)klen;
     e->tlen = (unsigned char)tlen;
     e->slen = (unsigned char)slen;
@@ -146,9 +146,9 @@ void word_cache_put(word_cache *a, uint32_t h, const char *key, size_t klen,
     e->data[klen + tlen + 1 + slen] = '\0';
 }
 
-void word_cache_free(word_cache *a)
+void word_cache_free(word_cache *c)
 {
-    free(a->tags);
-    free(a->entries);
-    memset(a, 0, sizeof *a);
+    free(c->tags);
+    free(c->entries);
+    memset(c, 0, sizeof *c);
 }

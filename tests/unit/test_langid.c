@@ -100,7 +100,6 @@ static void test_detect_stops_early(void)
 
 static void test_detect(void)
 {
-
     static const char *const cases[][2] = {
         { "en", "The session presents how regions can build value chains "
                 "and what the European Commission is doing to support them." },
