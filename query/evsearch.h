@@ -445,12 +445,12 @@ void evs_writer_close(evs_writer *w);
  * Merges the databases at sources (written with evs_writer and committed,
  * none open for writing) into a new database at dest, which must not
  * exist: the sessions of each source in turn, the files each has indexed,
- * their spelling data and languages.  The result is compact, about half
- * the size of a database grown by commits.  This is how evindex builds a
- * new database on several threads: one writer per thread, each on a
- * database of its own (its quotes apart: evs_writer_quotes_apart), merged
- * at the end.  The sources must not share a file, or its sessions would
- * be in dest twice.
+ * their spelling data and languages.  The result is compact (on 20,000
+ * generated sessions, 263 MB where one writer's commits gave 376).  This
+ * is how evindex builds a new database, on one thread or more: it cuts the
+ * files into batches, writes each into a database of its own (its quotes
+ * apart: evs_writer_quotes_apart) and merges them at the end.  The
+ * sources must not share a file, or its sessions would be in dest twice.
  *
  * EVS_OK, or: EVS_INVALID (no sources, dest NULL or already there),
  * EVS_NOT_FOUND, EVS_CORRUPT, EVS_VERSION (a source is missing, damaged,
