@@ -130,6 +130,17 @@ static void set_firsts(txt_firsts *firsts, const char *letters)
     }
 }
 
+/* Runs txt_analyze_for over text for words that may start with one of
+ * letters (set into firsts): what it passes into *got, the positions the
+ * text takes into *used. */
+static void analyze_for_letters(txt_analyzer *a, const char *text, const char *letters,
+                                txt_firsts *firsts, ftoks *got, uint32_t *used)
+{
+    set_firsts(firsts, letters);
+    memset(got, 0, sizeof *got);
+    CHECK_INT(txt_analyze_for(a, text, strlen(text), firsts, fcollect, got, used), 0);
+}
+
 static void test_analyze_for(void)
 {
     txt_firsts firsts_, *firsts = &firsts_;
@@ -140,12 +151,10 @@ static void test_analyze_for(void)
 
     /* "value chains": terms and stems start with v and c; Île by its
      * folded first letter, i */
-    set_firsts(firsts, "vc");
     static ftoks got;
-    memset(&got, 0, sizeof got);
     const char *text = "Regional value chains in Île-de-France";
     uint32_t used = 0;
-    CHECK_INT(txt_analyze_for(en, text, strlen(text), firsts, fcollect, &got, &used), 0);
+    analyze_for_letters(en, text, "vc", firsts, &got, &used);
     /* "Regional", "in", "Île", "de" and "France" are only counted */
     CHECK_INT(got.n, 2);
     CHECK_STR(got.term[0], "value");
@@ -154,9 +163,7 @@ static void test_analyze_for(void)
     CHECK_INT(got.pos[1], 2);
     CHECK_INT(used, 7);
     CHECK_INT(check_for(en, text, firsts), 5);
-    set_firsts(firsts, "i");
-    memset(&got, 0, sizeof got);
-    CHECK_INT(txt_analyze_for(en, text, strlen(text), firsts, fcollect, &got, &used), 0);
+    analyze_for_letters(en, text, "i", firsts, &got, &used);
     CHECK_INT(got.n, 2);
     CHECK_STR(got.term[0], "in");
     CHECK_STR(got.term[1], "ile");
@@ -166,10 +173,8 @@ static void test_analyze_for(void)
     /* Greek and Cyrillic words by their first letter, capitals and
      * accents folded: "Ένωση" and "ενωση" by ε, "Регион" by р; a letter of
      * three bytes (the ligature ﬁ) is always passed */
-    set_firsts(firsts, "ε");
-    memset(&got, 0, sizeof got);
     text = "Η Ευρωπαϊκή Ένωση και η ενωση των Περιφερειών, Регион, ﬁnance";
-    CHECK_INT(txt_analyze_for(plain, text, strlen(text), firsts, fcollect, &got, &used), 0);
+    analyze_for_letters(plain, text, "ε", firsts, &got, &used);
     CHECK_INT(got.n, 4);
     CHECK_STR(got.term[0], "ευρωπαικη");
     CHECK_STR(got.term[1], "ενωση");
@@ -182,10 +187,8 @@ static void test_analyze_for(void)
 
     /* What the words passed over still count: "1,000" and "3.5" are a
      * word each, an elided article none */
-    set_firsts(firsts, "x");
-    memset(&got, 0, sizeof got);
     text = "In 1,000 cases (3.5%) l'avis d'experts: xylem, na\xc3\xafve x.org";
-    CHECK_INT(txt_analyze_for(en, text, strlen(text), firsts, fcollect, &got, &used), 0);
+    analyze_for_letters(en, text, "x", firsts, &got, &used);
     CHECK_INT(got.n, 2);
     CHECK_STR(got.term[0], "xylem");
     CHECK_INT(got.pos[0], 6);
