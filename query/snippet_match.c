@@ -70,10 +70,14 @@ static int wanted(const tokens *ts, const txt_token *t, int lang)
             const match_word *w = &m->groups[g].words[i];
             if (!w->term)
                 continue;
-            if (w->prefix ? strncmp(t->term, w->term, strlen(w->term)) == 0
-                          : strcmp(t->term, w->term) == 0)
+            /* most tokens let through differ from each word at once:
+             * the first byte spares the call (but for an empty prefix) */
+            if ((t->term[0] == w->term[0] || !w->term[0]) &&
+                (w->prefix ? strncmp(t->term, w->term, strlen(w->term)) == 0
+                           : strcmp(t->term, w->term) == 0))
                 return 1;
-            if (lang >= 0 && w->stem[lang] && t->stem && strcmp(t->stem, w->stem[lang]) == 0)
+            const char *ws = lang >= 0 ? w->stem[lang] : NULL;
+            if (ws && t->stem && t->stem[0] == ws[0] && strcmp(t->stem, ws) == 0)
                 return 1;
         }
     return 0;

@@ -90,6 +90,8 @@ static void test_hard_cases(void)
     /* a phrase is marked only where it stands, not word by word */
     marks_are("\"value chains\"", "value added; chains of value chains", "value chains");
     marks_are("chain", "Global value chains.", "chains");                 /* stem */
+    marks_are("regio*", "Regional policy, regions, a region.", "Regional|regions|region");
+    marks_are("chain* value", "value chains", "value chains");           /* a wildcard */
     marks_are("Mattino", "Giacomo Mattinò (DG GROW) said", "Mattinò");   /* accent at the end */
     marks_are("mattinò", "MATTINO spoke", "MATTINO");
     marks_are("ile de france", "Team \"Île de France Export\"", "Île de France");
