@@ -4,7 +4,9 @@
  * the default options (10 sessions with 3 snippets each, and up to 10
  * quotes), reading every hit's snippets.  Prints each query's wall time in
  * microseconds, one a line, on stdout, and a summary on stderr.
- *   evs_query DBDIR QUERIES
+ *   evs_query [--snippets N] [--quotes N] DBDIR QUERIES
+ * The two options change those defaults, so that the benchmark can tell
+ * what the snippets and the quotes cost of a search's time.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,22 +24,37 @@ static double now_us(void)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: evs_query DBDIR QUERIES\n");
+    evs_search_options opts = EVS_SEARCH_OPTIONS_INIT;
+    int a = 1;
+    for (; a + 1 < argc && strncmp(argv[a], "--", 2) == 0; a += 2) {
+        char *end;
+        unsigned long v = strtoul(argv[a + 1], &end, 10);
+        if (*end || end == argv[a + 1] || v > 1000)
+            break;
+        if (strcmp(argv[a], "--snippets") == 0)
+            opts.snippets = (unsigned)v;
+        else if (strcmp(argv[a], "--quotes") == 0)
+            opts.quote_limit = (unsigned)v;
+        else
+            break;
+    }
+    if (argc - a != 2) {
+        fprintf(stderr, "usage: evs_query [--snippets N] [--quotes N] DBDIR QUERIES\n");
         return 2;
     }
+    const char *dbdir = argv[a], *queries_path = argv[a + 1];
     evs_db *db;
-    FILE *in = fopen(argv[2], "r");
+    FILE *in = fopen(queries_path, "r");
     if (!in) {
-        fprintf(stderr, "evs_query: cannot open %s\n", argv[2]);
+        fprintf(stderr, "evs_query: cannot open %s\n", queries_path);
         return 1;
     }
-    if (evs_db_open(argv[1], &db) != EVS_OK) {
+    if (evs_db_open(dbdir, &db) != EVS_OK) {
         fprintf(stderr, "evs_query: %s\n", evs_db_errmsg(db));
         evs_db_close(db);
+        fclose(in);
         return 1;
     }
-    evs_search_options opts = EVS_SEARCH_OPTIONS_INIT;
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;
