@@ -126,7 +126,7 @@ void word_cache_put(word_cache *c, uint32_t h, const char *key, size_t klen,
     while (w < WAYS && c->tags[set + w])
         w++;
     if (w == WAYS) {
-        if (++c->evictions >= c->slots / 2 && c->slots < CACHE_MAX_SLOTS) {
+        if (++c->evictions >= c->slots / 8 && c->slots < CACHE_MAX_SLOTS) {
             grow(c);
             word_cache_put(c, h, key, klen, term, tlen, stem, slen);
             return;

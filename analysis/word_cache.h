@@ -6,8 +6,10 @@
  * (two bytes each, the top of an entry's hash) stay in the processor's
  * nearest cache, and a word found costs a hash and a compare.  It starts
  * small (a query analyses a few words) and doubles, up to 16,384 slots,
- * each time half as many entries were overwritten by others as it has
- * slots.  A cache belongs to one analyzer, and so to one thread.
+ * each time an eighth as many entries were overwritten by others as it
+ * has slots: most words missed are words never seen, and a cache that
+ * waited for half had thrown away many it would have been asked for
+ * again.  A cache belongs to one analyzer, and so to one thread.
  */
 #ifndef EVS_ANALYSIS_WORD_CACHE_H
 #define EVS_ANALYSIS_WORD_CACHE_H
