@@ -290,13 +290,11 @@ enum { FOLDS_UNKNOWN = 0, FOLDS_ANY = 1, FOLDS_ASCII = 0x2000, FOLDS_PAIR = 0x40
  * a time, and the marks after one fold away), and so has its stem when
  * the analyzer keeps first letters.  A character that folds to nothing or
  * to a longer one gives FOLDS_ANY. */
-static unsigned first_fold(txt_analyzer *a, unsigned lead, unsigned cont)
+static unsigned first_fold_slow(txt_analyzer *a, unsigned lead, unsigned cont)
 {
     size_t i = (lead - 0xC2) * 64 + (cont & 63);
     if (!a->folds_to && !(a->folds_to = calloc(30 * 64, sizeof *a->folds_to)))
         return FOLDS_ANY;
-    if (a->folds_to[i] != FOLDS_UNKNOWN)
-        return a->folds_to[i];
     char c[2] = { (char)lead, (char)cont };
     buf_clear(&a->first);
     if (txt_fold(c, 2, &a->first) < 0)
@@ -308,6 +306,14 @@ static unsigned first_fold(txt_analyzer *a, unsigned lead, unsigned cont)
     else if (a->first.len >= 2 && f[0] >= 0xC2 && f[0] <= 0xDF && (f[1] & 0xC0) == 0x80)
         e = FOLDS_PAIR | ((f[0] - 0xC2u) * 64 + (f[1] & 63u));
     return a->folds_to[i] = (uint16_t)e;
+}
+
+/* first_fold_slow's answer, looked up inline once known: Greek or
+ * Cyrillic text asks at every letter. */
+static inline unsigned first_fold(txt_analyzer *a, unsigned lead, unsigned cont)
+{
+    unsigned e = a->folds_to ? a->folds_to[(lead - 0xC2) * 64 + (cont & 63)] : FOLDS_UNKNOWN;
+    return e != FOLDS_UNKNOWN ? e : first_fold_slow(a, lead, cont);
 }
 
 /* Whether a word starting at w (len bytes on) may have a term and a stem
