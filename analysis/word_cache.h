@@ -7,9 +7,9 @@
  * nearest cache, and a word found costs a hash and a compare.  It starts
  * small (a query analyses a few words) and doubles, up to 16,384 slots,
  * each time an eighth as many entries were overwritten by others as it
- * has slots: most words missed are words never seen, and a cache that
- * waited for half had thrown away many it would have been asked for
- * again.  A cache belongs to one analyzer, and so to one thread.
+ * has slots: an entry overwritten is a word folded and stemmed again when
+ * it comes back, so it grows at the first signs of that.  A cache belongs
+ * to one analyzer, and so to one thread.
  */
 #ifndef EVS_ANALYSIS_WORD_CACHE_H
 #define EVS_ANALYSIS_WORD_CACHE_H
