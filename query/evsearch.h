@@ -86,7 +86,10 @@ evs_status evs_db_open(const char *path, evs_db **out);
 /* The message of the last failed call on db ("" when none). */
 const char *evs_db_errmsg(const evs_db *db);
 
-/* Moves db to the latest committed state of the database. */
+/* Moves db to the latest committed state of the database (or to another
+ * database put in place under its path), and forgets the records of hits
+ * it kept for later searches (up to 4 MB of them: a search shows again
+ * what it read before without reading it twice). */
 evs_status evs_db_reopen(evs_db *db);
 
 /*

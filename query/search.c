@@ -9,6 +9,7 @@
 #include "glossary.h"
 #include "matcher.h"
 #include "query_parse.h"
+#include "record_cache.h"
 #include "results.h"
 #include "search_kinds.h"
 #include "side_search.h"
@@ -21,6 +22,10 @@
 
 /* Fewer sessions than this, and "did you mean" looks for better words. */
 #define SUGGEST_BELOW 3
+
+/* The records of hits kept for the searches after (record_cache.h):
+ * about 800 sessions' worth. */
+#define RECORD_CACHE_BYTES ((size_t)4 << 20)
 
 struct evs_db {
     eng_db *db;
@@ -37,6 +42,9 @@ struct evs_db {
      * be had. */
     side_search *side;
     int no_side;
+    /* the records of hits shown at this state (record_cache.h); NULL when
+     * there was no memory for it */
+    record_cache *records;
 };
 
 /* The failure st of a call on db (the database's own handle or the side's). */
@@ -100,6 +108,7 @@ evs_status evs_db_open(const char *path, evs_db **out)
     if (!(d->path = strdup(path)))
         return fail(&d->err, EVS_NOMEM, "out of memory");
     d->no_side = !threads_allowed();
+    d->records = record_cache_new(RECORD_CACHE_BYTES);
     eng_status st = eng_db_open(path, ENG_OPEN_READ, &d->db);
     if (st == ENG_E_NOT_FOUND)
         return fail(&d->err, EVS_NOT_FOUND, "%s: no database there", path);
@@ -121,6 +130,9 @@ evs_status evs_db_reopen(evs_db *d)
      * languages as they are now */
     side_close(d->side);
     d->side = NULL;
+    /* document numbers may now stand for other records: a new revision,
+     * or another database put in place under the same path */
+    record_cache_clear(d->records);
     eng_status st = eng_db_reopen(d->db, NULL);
     return st == ENG_OK ? load_meta(d) : engine_fail(d, st);
 }
@@ -140,6 +152,7 @@ void evs_db_close(evs_db *d)
         return;
     side_close(d->side);
     eng_db_close(d->db);
+    record_cache_free(d->records);
     match_langs_free(&d->langs);
     free(d->lang_codes);
     glossary_free(d->glossary);
@@ -272,7 +285,8 @@ static evs_status search_once(evs_db *d, const char *query, const qnode *tree,
      * quotes only when some are wanted */
     eng_db *failed = d->db;
     if (st == ENG_OK)
-        st = run_kinds((reader){ d->db, &d->langs }, qq || opts->limit ? side_for(d) : NULL,
+        st = run_kinds((reader){ d->db, &d->langs, d->records },
+                       qq || opts->limit ? side_for(d) : NULL,
                        res, q, m.any_kind, qq, quotes_any_kind, &m, opts, &failed);
     if (st == ENG_OK && res->estimated < SUGGEST_BELOW) {
         failed = d->db;

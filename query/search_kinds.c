@@ -144,12 +144,15 @@ static eng_status fill_hit(const reader *r, evs_results *res, evs_hit_kind kind,
                            const eng_mset *ms, const eng_query *kq, const matcher *m,
                            const evs_search_options *opts)
 {
-    char *data = NULL;
     size_t len = 0;
     eng_docid id = eng_mset_docid(ms, i);
-    eng_status st = eng_db_doc_data(r->db, id, &data, &len);
-    if (st != ENG_OK)
-        return st;
+    eng_status st = ENG_OK;
+    char *data = record_cache_get(r->records, id, &len);
+    if (!data) {
+        if ((st = eng_db_doc_data(r->db, id, &data, &len)) != ENG_OK)
+            return st;
+        record_cache_put(r->records, id, data, len);
+    }
     evs_hit *hit = &res->hits[kind][i];
     hit_source src = { data, len, eng_mset_weight(ms, i), m, r->langs, opts };
     if (hit_fill(hit, kind, &src) < 0)
@@ -263,7 +266,7 @@ eng_status run_kinds(reader here, side_search *side, evs_results *res, const eng
     hit_pool pool = { .state = POOL_WAIT, .res = res, .m = m, .opts = opts, .st = ENG_OK };
     side_task t = { here, res, qq, qq_any, m, opts, ENG_OK, &pool };
     if (side) {
-        t.on = (reader){ side_db(side), side_langs(side) };
+        t.on = (reader){ side_db(side), side_langs(side), here.records };
         if (pthread_mutex_init(&pool.lock, NULL) != 0)
             side = NULL;
         else if (pthread_cond_init(&pool.opened, NULL) != 0) {

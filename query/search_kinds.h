@@ -9,14 +9,17 @@
 
 #include "../shim/engine.h"
 #include "matcher.h"
+#include "record_cache.h"
 #include "results.h"
 #include "side_search.h"
 
-/* Where a search runs: an engine handle, and analyzers that only the
- * thread running it uses. */
+/* Where a search runs: an engine handle, analyzers that only the thread
+ * running it uses, and the records already read at this state of the
+ * database (both readers of a search share them; NULL: none). */
 typedef struct reader {
     eng_db *db;
     const match_langs *langs;
+    record_cache *records;
 } reader;
 
 /*

@@ -1,9 +1,10 @@
 /*
  * test_library.c — libevsearch as another program embeds it: errors on
  * every path, lifetimes, indexing from memory, removal, a reader that
- * reopens, two threads searching while another process indexes, a
- * search's second reader kept at the first's state, stub databases,
- * merging, quotes written apart, and flushing.
+ * reopens (and then shows rewritten records, not those it kept), two
+ * threads searching while another process indexes, a search's second
+ * reader kept at the first's state, stub databases, merging, quotes
+ * written apart, and flushing.
  */
 #include <pthread.h>
 #include <signal.h>
@@ -380,6 +381,68 @@ static void test_quotes_beside_sessions(void)
     evs_db_close(db);
 }
 
+/* The title of the first session hit of q, or "" (a copy, in out). */
+static void first_title(evs_db *db, const char *q, char *out, size_t size)
+{
+    evs_results *res = NULL;
+    CHECK_INT(evs_search(db, q, NULL, &res), EVS_OK);
+    const evs_hit *h = evs_results_hit(res, EVS_HIT_SESSION, 0);
+    const char *t = h ? evs_hit_field(h, EVS_FIELD_TITLE) : NULL;
+    snprintf(out, size, "%s", t ? t : "");
+    evs_results_free(res);
+}
+
+/* One session, hydrogen in its description, titled title, into a new
+ * database at path; then, when also is given, one more session in a
+ * commit of its own. */
+static void write_one(const char *path, const char *title, const char *also)
+{
+    char yaml[256];
+    snprintf(yaml, sizeof yaml, "title: %s\ndate: 2018-10-10\ndescription: Green hydrogen.\n",
+             title);
+    evs_writer *w = NULL;
+    CHECK_INT(evs_writer_open(path, &w), EVS_OK);
+    CHECK_INT(evs_writer_add_yaml(w, "memory/one.yaml", yaml, strlen(yaml), NULL), EVS_OK);
+    CHECK_INT(evs_writer_commit(w), EVS_OK);
+    if (also) {
+        snprintf(yaml, sizeof yaml, "title: %s\ndate: 2019-10-10\n", also);
+        CHECK_INT(evs_writer_add_yaml(w, "memory/also.yaml", yaml, strlen(yaml), NULL), EVS_OK);
+        CHECK_INT(evs_writer_commit(w), EVS_OK);
+    }
+    evs_writer_close(w);
+}
+
+/* A handle keeps the records of the hits it has shown, for the searches
+ * after; they belong to the database as it was.  Another database put in
+ * place under the same path (as evindex does with one it built anew) has
+ * its own document 1, and once the handle reopens, that is what it must
+ * show, not the record it kept. */
+static void test_reopen_shows_new_records(const char *dir)
+{
+    char path[300], next[300], old[300], title[256];
+    snprintf(path, sizeof path, "%s/records", dir);
+    snprintf(next, sizeof next, "%s/records-next", dir);
+    snprintf(old, sizeof old, "%s/records-old", dir);
+    write_one(path, "Harbour cities and the blue economy", NULL);
+    evs_db *db = NULL;
+    CHECK_INT(evs_db_open(path, &db), EVS_OK);
+    first_title(db, "hydrogen", title, sizeof title);
+    CHECK_STR(title, "Harbour cities and the blue economy");
+    first_title(db, "green hydrogen", title, sizeof title);     /* kept: the same */
+    CHECK_STR(title, "Harbour cities and the blue economy");
+
+    /* a later revision than the first's, so that reopening moves on */
+    write_one(next, "Harbour cities and offshore wind", "Tidal energy in island regions");
+    CHECK_INT(rename(path, old), 0);
+    CHECK_INT(rename(next, path), 0);
+    first_title(db, "hydrogen", title, sizeof title);           /* the state it opened */
+    CHECK_STR(title, "Harbour cities and the blue economy");
+    CHECK_INT(evs_db_reopen(db), EVS_OK);
+    first_title(db, "hydrogen", title, sizeof title);
+    CHECK_STR(title, "Harbour cities and offshore wind");
+    evs_db_close(db);
+}
+
 /* A stub file lists several databases; they are searched as one. */
 static void test_stub_database(const char *dir)
 {
@@ -596,6 +659,7 @@ int main(void)
     test_archive_languages();
     test_threads_while_indexing();
     test_quotes_beside_sessions();
+    test_reopen_shows_new_records(dir);
     test_stub_database(dir);
     test_merge(dir);
     test_quotes_apart(dir);
