@@ -163,12 +163,15 @@ int txt_analyze(txt_analyzer *a, const char *text, size_t len, txt_token_fn fn,
  * the query's words), by which txt_analyze_for tells most other words
  * apart before analysing them: their first bytes, and for those that
  * start with a character of two bytes (Greek, Cyrillic, accented Latin),
- * that character.  Zeroed, nothing is wanted; txt_firsts_add adds a term.
+ * that character; then the first two characters together, when both are
+ * letters or digits of one or two bytes.  Zeroed, nothing is wanted;
+ * txt_firsts_add adds a term.
  */
 typedef struct txt_firsts {
     uint64_t bytes[4];      /* byte c: bit c & 63 of bytes[c >> 6] */
     uint64_t pairs[30];     /* characters lead cont (lead 0xC2..0xDF): bit
                                cont & 63 of pairs[lead - 0xC2] */
+    uint64_t twos[16];      /* first two characters, hashed (analyzer.c) */
 } txt_firsts;
 
 void txt_firsts_add(txt_firsts *f, const char *term);
@@ -177,12 +180,15 @@ void txt_firsts_add(txt_firsts *f, const char *term);
  * As txt_analyze, for a caller that looks for a few words only: a word
  * whose term and stem cannot start as one of firsts' does is not passed:
  * it costs no folding, stemming, cache lookup or call, only its position.
- * Words are told so by their first character, folded (Île by i, Ένωση
- * by ε), when it has one or two bytes; words starting with a longer one
- * are always passed.  Only analyzers whose stemmer takes endings off (an
- * Irish one rewrites a word's start), or that have none, tell.  The words
- * passed have the positions txt_analyze gives them; *positions (unless
- * NULL) is set to the number the text takes, the last position plus one.
+ * Words are told so by their first two characters, folded (Île by i,
+ * Ένωση by εν), when these have one or two bytes; words starting
+ * otherwise are passed.  Every word whose term or stem starts with the
+ * first two characters of a term added to firsts (its only one, when it
+ * has one) is passed; some others are.  Only analyzers whose stemmer
+ * takes endings off (an Irish one rewrites a word's start), or that have
+ * none, tell.  The words passed have the positions txt_analyze gives
+ * them; *positions (unless NULL) is set to the number the text takes,
+ * the last position plus one.
  */
 int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const txt_firsts *firsts,
                     txt_token_fn fn, void *ctx, uint32_t *positions);

@@ -39,26 +39,55 @@ static int fcollect(void *ctx, const txt_token *k)
     return 0;
 }
 
-/* Whether a term starting with s's first character is wanted: by its
- * byte when ASCII, by the character when it has two bytes; one of three
- * or four bytes always is. */
-static int in_firsts(const txt_firsts *firsts, const char *s)
+/* What a test wants: the words as added to firsts, kept for the check. */
+typedef struct wants {
+    txt_firsts firsts;
+    size_t n;
+    char word[64][64];
+} wants;
+
+static void wants_clear(wants *w)
 {
-    const unsigned char *c = (const unsigned char *)s;
-    if (c[0] < 0x80)
-        return firsts->bytes[c[0] >> 6] >> (c[0] & 63) & 1;
-    if (c[0] >= 0xC2 && c[0] <= 0xDF)
-        return firsts->pairs[c[0] - 0xC2] >> (c[1] & 63) & 1;
-    return 1;
+    memset(w, 0, sizeof *w);
+}
+
+static void wants_add(wants *w, const char *word)
+{
+    txt_firsts_add(&w->firsts, word);
+    if (w->n < 64)
+        snprintf(w->word[w->n++], 64, "%s", word);
+}
+
+/* The length of the first n characters of s (fewer when s is shorter). */
+static size_t chars_len(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (s[i] && n--)
+        for (i++; (s[i] & 0xC0) == 0x80; i++)
+            ;
+    return i;
+}
+
+/* Whether a word with term (or stem) s must be passed: s starts with the
+ * first two characters of a word wanted (its only one, when it has one). */
+static int is_wanted(const wants *w, const char *s)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        size_t k = chars_len(w->word[i], 2);
+        if (k && strncmp(s, w->word[i], k) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* Against txt_analyze on the same text: every word whose term or stem
- * starts with a wanted character is passed, at the same place and position,
+ * starts as a wanted word does is passed, at the same place and position,
  * with both, and every word passed is one of the text's; the positions
  * the text takes are those it takes when every word is wanted.  Returns
  * how many words cost no analysis (were not passed). */
-static size_t check_for(txt_analyzer *a, const char *text, const txt_firsts *firsts)
+static size_t check_for(txt_analyzer *a, const char *text, const wants *w)
 {
+    const txt_firsts *firsts = &w->firsts;
     static ftoks all, some;
     memset(&all, 0, sizeof all);
     memset(&some, 0, sizeof some);
@@ -83,7 +112,10 @@ static size_t check_for(txt_analyzer *a, const char *text, const txt_firsts *fir
                    strcmp(some.stem[k], all.stem[i]) != 0;
             k++;
         } else {
-            bad += in_firsts(firsts, all.term[i]) || (all.stem[i][0] && in_firsts(firsts, all.stem[i]));
+            if (is_wanted(w, all.term[i]) || (all.stem[i][0] && is_wanted(w, all.stem[i]))) {
+                if (bad++ < 3)
+                    fprintf(stderr, "  not passed: %s (stem %s)\n", all.term[i], all.stem[i]);
+            }
         }
     }
     bad += k != some.n;
@@ -116,45 +148,86 @@ static char *page_head(const char *path, size_t *len)
 }
 
 /* Wants the terms starting with each character of letters (UTF-8). */
-static void set_firsts(txt_firsts *firsts, const char *letters)
+static void set_firsts(wants *w, const char *letters)
 {
-    memset(firsts, 0, sizeof *firsts);
+    wants_clear(w);
     for (const char *c = letters; *c;) {
-        size_t n = 1;
-        while ((c[n] & 0xC0) == 0x80)
-            n++;
+        size_t n = chars_len(c, 1);
         char one[8] = "";
         memcpy(one, c, n < sizeof one ? n : sizeof one - 1);
-        txt_firsts_add(firsts, one);
+        wants_add(w, one);
         c += n;
     }
 }
 
-/* Runs txt_analyze_for over text for words that may start with one of
- * letters (set into firsts): what it passes into *got, the positions the
- * text takes into *used. */
-static void analyze_for_letters(txt_analyzer *a, const char *text, const char *letters,
-                                txt_firsts *firsts, ftoks *got, uint32_t *used)
+/* Wants the words of list (space-separated), as a query's terms and
+ * stems are added. */
+static void set_words(wants *w, const char *list)
 {
-    set_firsts(firsts, letters);
+    wants_clear(w);
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, " ");
+        char word[64] = "";
+        memcpy(word, p, n < sizeof word ? n : sizeof word - 1);
+        if (n)
+            wants_add(w, word);
+        p += n + (p[n] == ' ');
+    }
+}
+
+/* Runs txt_analyze_for over text for what w wants: what it passes into
+ * *got, the positions the text takes into *used. */
+static void analyze_wanted(txt_analyzer *a, const char *text, const wants *w, ftoks *got,
+                           uint32_t *used)
+{
     memset(got, 0, sizeof *got);
-    CHECK_INT(txt_analyze_for(a, text, strlen(text), firsts, fcollect, got, used), 0);
+    CHECK_INT(txt_analyze_for(a, text, strlen(text), &w->firsts, fcollect, got, used), 0);
+}
+
+/* Whether txt_analyze_for passes the word of text[span] to a caller that
+ * wants only s: a word must be found by its own term and its own stem. */
+static int passed_for(txt_analyzer *a, const char *text, txt_span span, const char *s)
+{
+    static wants w;
+    static ftoks got;
+    set_words(&w, s);
+    memset(&got, 0, sizeof got);
+    uint32_t used;
+    return txt_analyze_for(a, text + span.start, span.end - span.start, &w.firsts, fcollect,
+                           &got, &used) == 0 && got.n == 1;
+}
+
+/* Every word of text, passed by itself, for a caller that wants its term,
+ * and for one that wants its stem: how many are not. */
+static size_t not_found_by_own(txt_analyzer *a, const char *text)
+{
+    static ftoks all;
+    memset(&all, 0, sizeof all);
+    CHECK_INT(txt_analyze(a, text, strlen(text), fcollect, &all, NULL), 0);
+    size_t missed = 0;
+    for (size_t i = 0; i < all.n && i < 4096; i++) {
+        if (all.term[i][0] && !passed_for(a, text, all.span[i], all.term[i]))
+            missed++;
+        if (all.stem[i][0] && !passed_for(a, text, all.span[i], all.stem[i]) && missed++ < 3)
+            fprintf(stderr, "  not found by its stem: %s (%s)\n", all.term[i], all.stem[i]);
+    }
+    return missed;
 }
 
 static void test_analyze_for(void)
 {
-    txt_firsts firsts_, *firsts = &firsts_;
+    static wants w;
     txt_analyzer *en = txt_analyzer_new("en");
     txt_analyzer *ga = txt_analyzer_new("ga");
     txt_analyzer *plain = txt_analyzer_new(NULL);
     CHECK(en && ga && plain);
 
-    /* "value chains": terms and stems start with v and c; Île by its
-     * folded first letter, i */
+    /* Wanted first letters, v and c; Île by its folded first letter, i */
     static ftoks got;
     const char *text = "Regional value chains in Île-de-France";
     uint32_t used = 0;
-    analyze_for_letters(en, text, "vc", firsts, &got, &used);
+    set_firsts(&w, "vc");
+    analyze_wanted(en, text, &w, &got, &used);
     /* "Regional", "in", "Île", "de" and "France" are only counted */
     CHECK_INT(got.n, 2);
     CHECK_STR(got.term[0], "value");
@@ -162,51 +235,118 @@ static void test_analyze_for(void)
     CHECK_STR(got.stem[1], "chain");
     CHECK_INT(got.pos[1], 2);
     CHECK_INT(used, 7);
-    CHECK_INT(check_for(en, text, firsts), 5);
-    analyze_for_letters(en, text, "i", firsts, &got, &used);
+    CHECK_INT(check_for(en, text, &w), 5);
+    set_firsts(&w, "i");
+    analyze_wanted(en, text, &w, &got, &used);
     CHECK_INT(got.n, 2);
     CHECK_STR(got.term[0], "in");
     CHECK_STR(got.term[1], "ile");
     CHECK_INT(got.pos[1], 4);
-    CHECK_INT(check_for(en, text, firsts), 5);
+    CHECK_INT(check_for(en, text, &w), 5);
+
+    /* "value chains" as a query adds them: the first two letters tell
+     * most words of the same first letter apart, "valley" and "chairs"
+     * not */
+    text = "Value chains of cities, villages, coasts: a valley of chairs";
+    set_words(&w, "value valu chains chain");
+    analyze_wanted(en, text, &w, &got, &used);
+    CHECK_INT(got.n, 4);
+    CHECK_STR(got.term[0], "value");
+    CHECK_STR(got.term[1], "chains");
+    CHECK_STR(got.term[2], "valley");
+    CHECK_STR(got.term[3], "chairs");
+    CHECK_INT(got.pos[3], 9);
+    CHECK_INT(used, 10);
+    CHECK_INT(check_for(en, text, &w), 6);
+    /* a word of one letter wants every word starting with it */
+    set_words(&w, "chain v");
+    analyze_wanted(en, text, &w, &got, &used);
+    CHECK_INT(got.n, 5);
+    CHECK_STR(got.term[2], "villages");
+
+    /* The stems that do not start with their word's first two letters:
+     * English "dying" gives "die", a Finnish doubled first letter loses
+     * one ("cci" gives "ci").  Nor does every term: the Catalan l·l drops
+     * its dot ("l·lum" is "llum"), æ folds to two letters.  Numbers are
+     * told by their first two digits. */
+    set_words(&w, "die");
+    CHECK_INT(check_for(en, "dying lying tying died dozen drying", &w), 4);
+    analyze_wanted(en, "dying lying tying died dozen drying", &w, &got, &used);
+    CHECK_INT(got.n, 2);    /* dying and died */
+    CHECK_STR(got.stem[0], "die");
+    txt_analyzer *fi = txt_analyzer_new("fi"), *ca = txt_analyzer_new("ca");
+    CHECK(fi && ca);
+    set_words(&w, "ci");
+    analyze_wanted(fi, "cci ccu cui", &w, &got, &used);
+    CHECK_INT(got.n, 2);
+    CHECK_STR(got.stem[0], "ci");
+    CHECK_INT(check_for(fi, "cci ccu cui", &w), 1);
+    /* æ folds to two letters: "Ægteskab" is "aegteskab" */
+    txt_analyzer *da = txt_analyzer_new("da");
+    CHECK(da != NULL);
+    set_words(&w, "aegteskab aere");
+    analyze_wanted(da, "Ægteskabet og æren, et agtet æble", &w, &got, &used);
+    CHECK_INT(got.n, 3);    /* and æble, which only its first letter tells */
+    CHECK_STR(got.stem[0], "aegteskab");
+    CHECK_INT(check_for(da, "Ægteskabet og æren, et agtet æble", &w), 3);
+    txt_analyzer_free(da);
+    set_words(&w, "llum");
+    analyze_wanted(ca, "la l\xc2\xb7lum i la lluna, les lletres", &w, &got, &used);
+    CHECK_INT(got.n, 3);
+    CHECK_STR(got.term[0], "llum");
+    set_words(&w, "2018");
+    analyze_wanted(en, "In 2018, 2019 and 2020: 201 projects in 20 regions", &w, &got, &used);
+    CHECK_INT(got.n, 5);
+    txt_analyzer_free(fi);
+    txt_analyzer_free(ca);
 
     /* Greek and Cyrillic words by their first letter, capitals and
      * accents folded: "Ένωση" and "ενωση" by ε, "Регион" by р; a letter of
      * three bytes (the ligature ﬁ) is always passed */
     text = "Η Ευρωπαϊκή Ένωση και η ενωση των Περιφερειών, Регион, ﬁnance";
-    analyze_for_letters(plain, text, "ε", firsts, &got, &used);
+    set_firsts(&w, "ε");
+    analyze_wanted(plain, text, &w, &got, &used);
     CHECK_INT(got.n, 4);
     CHECK_STR(got.term[0], "ευρωπαικη");
     CHECK_STR(got.term[1], "ενωση");
     CHECK_INT(got.pos[1], 2);
     CHECK_STR(got.term[2], "ενωση");
     CHECK_STR(got.term[3], "finance");
-    CHECK_INT(check_for(plain, text, firsts), 6);
-    set_firsts(firsts, "рπ");     /* Cyrillic р, Greek π */
-    CHECK_INT(check_for(plain, text, firsts), 7);
+    CHECK_INT(check_for(plain, text, &w), 6);
+    set_firsts(&w, "рπ");     /* Cyrillic р, Greek π */
+    CHECK_INT(check_for(plain, text, &w), 7);
+    /* and by their first two: "ενωση" leaves out "Ευρωπαϊκή" */
+    set_words(&w, "ενωση περιφερεια");
+    analyze_wanted(plain, text, &w, &got, &used);
+    CHECK_INT(got.n, 4);
+    CHECK_STR(got.term[0], "ενωση");
+    CHECK_STR(got.term[2], "περιφερειων");
+    CHECK_INT(check_for(plain, text, &w), 6);
 
     /* What the words passed over still count: "1,000" and "3.5" are a
      * word each, an elided article none */
     text = "In 1,000 cases (3.5%) l'avis d'experts: xylem, na\xc3\xafve x.org";
-    analyze_for_letters(en, text, "x", firsts, &got, &used);
+    set_firsts(&w, "x");
+    analyze_wanted(en, text, &w, &got, &used);
     CHECK_INT(got.n, 2);
     CHECK_STR(got.term[0], "xylem");
     CHECK_INT(got.pos[0], 6);
     CHECK_STR(got.term[1], "x");
     CHECK_INT(got.pos[1], 8);
     CHECK_INT(used, 10);
-    CHECK_INT(check_for(en, text, firsts), 10);
+    CHECK_INT(check_for(en, text, &w), 10);
 
     /* An Irish word's stem may start otherwise than the word ("bhfuil"):
      * the Irish analyzer passes every word with its term. */
-    set_firsts(firsts, "f");
-    CHECK_INT(check_for(ga, "Tá an bhfuinneog sna tithe i gceantar na bhfeirmeoirí", firsts), 0);
+    set_firsts(&w, "f");
+    CHECK_INT(check_for(ga, "Tá an bhfuinneog sna tithe i gceantar na bhfeirmeoirí", &w), 0);
     txt_analyzer *tr = txt_analyzer_new("tr");
-    set_firsts(firsts, "p");
-    CHECK_INT(check_for(tr, "buntu", firsts), 0);
+    set_firsts(&w, "p");
+    CHECK_INT(check_for(tr, "buntu", &w), 0);
     txt_analyzer_free(tr);
 
-    /* The archive's pages, in each stemmer's hands and without one */
+    /* The archive's pages, in each stemmer's hands and without one: by
+     * first letters, by words, and every word by its own term and stem */
     static const char *const langs[] = { "en", "fr", "de", "it", "es", "nl", "pt", "sv",
                                          "da", "fi", "hu", "ro", "ga", "lt", "tr", NULL };
     for (size_t p = 0; corpus_pages[p]; p++) {
@@ -216,15 +356,20 @@ static void test_analyze_for(void)
             continue;
         for (size_t l = 0; langs[l]; l++) {
             txt_analyzer *a = txt_analyzer_new(langs[l]);
-            set_firsts(firsts, "cdeimprstéł");
-            size_t skipped = check_for(a, page, firsts);
-            set_firsts(firsts, "abfgvüś");
-            skipped += check_for(a, page, firsts);
+            set_firsts(&w, "cdeimprstéł");
+            size_t skipped = check_for(a, page, &w);
+            set_firsts(&w, "abfgvüś");
+            skipped += check_for(a, page, &w);
             CHECK(strstr("ga lt tr", langs[l]) ? skipped == 0 : skipped > 0);
+            set_words(&w, "regional region regio cohesion cohes policy polic development "
+                          "développement energie energi turismo transformacja");
+            skipped = check_for(a, page, &w);
+            CHECK(strstr("ga lt tr", langs[l]) ? skipped == 0 : skipped > 0);
+            CHECK_INT(not_found_by_own(a, page), 0);
             txt_analyzer_free(a);
         }
-        set_firsts(firsts, "cdeimprst");
-        CHECK(check_for(plain, page, firsts) > 0);
+        set_firsts(&w, "cdeimprst");
+        CHECK(check_for(plain, page, &w) > 0);
         free(page);
     }
     txt_analyzer_free(en);
@@ -295,7 +440,8 @@ static void test_analyze_near_for(void)
     txt_analyzer *en = txt_analyzer_new("en"), *plain = txt_analyzer_new(NULL);
     txt_analyzer *ga = txt_analyzer_new("ga");
     CHECK(en && plain && ga);
-    txt_firsts firsts_, *firsts = &firsts_;
+    static wants w;
+    const txt_firsts *firsts = &w.firsts;
 
     /* the word boundaries a jump must find as reading does: digits joined
      * by a comma or a point, elided articles (no position of their own),
@@ -317,6 +463,9 @@ static void test_analyze_near_for(void)
     size_t np = sizeof pieces / sizeof pieces[0];
     static const char *const first_sets[] = { "vc", "c", "l", "e", "x7", "r", "1", "vcle",
                                               "ε", "τπ", "σ", "р", "uéi", "ελ", "s" };
+    static const char *const word_sets[] = { "value valu chain", "clusters cluster", "europe",
+                                             "ενωση ταμειο", "регион развитие", "uber ecole",
+                                             "1,000 3.5 7", "cities regions", "l'europe le" };
     int bad = 0, runs = 0;
     char text[2048];
     for (int iter = 0; iter < 3000; iter++) {
@@ -331,7 +480,10 @@ static void test_analyze_near_for(void)
             if (test_rnd() % 3)
                 text[n++] = ' ';
         }
-        set_firsts(firsts, first_sets[test_rnd() % (sizeof first_sets / sizeof first_sets[0])]);
+        if (test_rnd() % 2)
+            set_firsts(&w, first_sets[test_rnd() % (sizeof first_sets / sizeof first_sets[0])]);
+        else
+            set_words(&w, word_sets[test_rnd() % (sizeof word_sets / sizeof word_sets[0])]);
         uint32_t reach = test_rnd() % 6;
         txt_analyzer *a = iter % 3 == 0 ? plain : iter % 3 == 1 ? en : ga;
         runs++;
@@ -350,10 +502,12 @@ static void test_analyze_near_for(void)
         if (!page)
             continue;
         for (uint32_t reach = 0; reach < 4; reach++) {
-            set_firsts(firsts, "cdeimprst");
+            set_firsts(&w, "cdeimprst");
             CHECK(check_near(en, page, len, firsts, reach));
-            set_firsts(firsts, "abfgv");
+            set_firsts(&w, "abfgv");
             CHECK(check_near(plain, page, len, firsts, reach));
+            set_words(&w, "regional regions cohesion policy energy");
+            CHECK(check_near(en, page, len, firsts, reach));
         }
         free(page);
     }
