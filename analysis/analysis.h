@@ -80,6 +80,11 @@ int txt_next_word(const char *text, size_t len, size_t *cursor, txt_span *w,
  */
 int txt_word_starts_at(const char *text, size_t len, size_t i);
 
+/* Whether code point c is a letter or number that a word goes on over:
+ * after one (of fewer than three bytes), no word starts (for
+ * txt_word_starts_at, a byte i right after it is never a start). */
+int txt_char_goes_on(int32_t c);
+
 /* Whether word w of text is an elided article ("l" in "l’Europe"; see
  * above). */
 int txt_is_elision(const char *text, size_t len, txt_span w);

@@ -359,10 +359,11 @@ void txt_firsts_add(txt_firsts *f, const char *term)
 /* first_fold's answers: not known yet, any (the word is passed), an ASCII
  * byte (FOLDS_ASCII | b), a character of two bytes (FOLDS_PAIR | its
  * index, (lead - 0xC2) * 64 + (cont & 63)); either with FOLDS_LONGER when
- * more characters follow it (æ folds to ae). */
+ * more characters follow it (æ folds to ae).  Any of them with FOLDS_WORD
+ * when the character itself is a letter or number (txt_char_goes_on). */
 enum {
-    FOLDS_UNKNOWN = 0, FOLDS_ANY = 1, FOLDS_ASCII = 0x2000, FOLDS_PAIR = 0x4000,
-    FOLDS_LONGER = 0x8000
+    FOLDS_UNKNOWN = 0, FOLDS_ANY = 1, FOLDS_WORD = 0x1000, FOLDS_ASCII = 0x2000,
+    FOLDS_PAIR = 0x4000, FOLDS_LONGER = 0x8000
 };
 
 /* What the character lead cont (of two bytes) folds to first: a word
@@ -386,6 +387,8 @@ static unsigned first_fold_slow(txt_analyzer *a, unsigned lead, unsigned cont)
     else if (a->first.len >= 2 && f[0] >= 0xC2 && f[0] <= 0xDF && (f[1] & 0xC0) == 0x80)
         e = FOLDS_PAIR | ((f[0] - 0xC2u) * 64 + (f[1] & 63u)) |
             (a->first.len > 2 ? FOLDS_LONGER : 0);
+    if (txt_char_goes_on((int32_t)(((lead & 0x1F) << 6) | (cont & 0x3F))))
+        e |= FOLDS_WORD;
     return a->folds_to[i] = (uint16_t)e;
 }
 
@@ -582,6 +585,11 @@ static size_t next_start(txt_analyzer *a, const txt_firsts *firsts, const char *
          * without spaces (three bytes or four): only the others need a
          * closer look. */
         if (i > 0 && u[i] < 0xE0 && u[i - 1] < 0x80 && is_ascii_alnum(u[i - 1]))
+            continue;
+        /* Nor after a letter of two bytes: in Greek or Cyrillic text,
+         * every letter's lead byte is one of want. */
+        if (i > 1 && u[i] < 0xE0 && (u[i - 1] & 0xC0) == 0x80 && u[i - 2] >= 0xC2 &&
+            u[i - 2] <= 0xDF && (first_fold(a, u[i - 2], u[i - 1]) & FOLDS_WORD))
             continue;
         /* Greek or Cyrillic text: most characters are no wanted start,
          * which costs less to tell than whether a word starts there */

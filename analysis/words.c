@@ -387,6 +387,11 @@ static int word_goes_on_before(const char *text, size_t end, int over_format)
     return 0;
 }
 
+int txt_char_goes_on(int32_t c)
+{
+    return c >= 0 && classify(c) == C_WORD;
+}
+
 int txt_word_starts_at(const char *text, size_t len, size_t i)
 {
     int32_t c = 0, p;

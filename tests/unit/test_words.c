@@ -461,8 +461,36 @@ static void test_elisions(void)
     txt_analyzer_free(fr);
 }
 
+/* The characters a word goes on over, as txt_next_word reads them. */
+static void test_goes_on(void)
+{
+    static const struct { int32_t c; int on; } cases[] = {
+        { 'a', 1 }, { 'Z', 1 }, { '7', 1 }, { '-', 0 }, { '\'', 0 }, { ' ', 0 },
+        { 0x00E9, 1 },      /* é */
+        { 0x03B5, 1 },      /* ε */
+        { 0x0436, 1 },      /* ж */
+        { 0x00B2, 1 },      /* ², a number */
+        { 0x00A0, 0 },      /* no-break space */
+        { 0x00AB, 0 },      /* « */
+        { 0x00B7, 0 },      /* middle dot: only between two l */
+        { 0x02BC, 0 },      /* ʼ separates words like ' */
+        { 0x0301, 0 },      /* a combining accent belongs to the letter before */
+        { 0x00AD, 0 },      /* soft hyphen */
+        { 0x6771, 0 },      /* 東: a bigram, not a word going on */
+        { -1, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        CHECK_INT(txt_char_goes_on(cases[i].c), cases[i].on);
+    /* and where one is, txt_word_starts_at sees no start after it */
+    static const char *const texts[] = { "\xce\xb5\xce\xbd", "\xc3\xa9t", "\xc3\xa9\xc3\xa9" };
+    for (size_t i = 0; i < 3; i++)
+        CHECK_INT(txt_word_starts_at(texts[i], strlen(texts[i]), 2), 0);
+    CHECK_INT(txt_word_starts_at("\xc2\xa0t", 3, 2), 1);
+}
+
 int main(void)
 {
+    test_goes_on();
     test_words();
     test_numbers();
     test_bigrams();
