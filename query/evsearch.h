@@ -29,9 +29,12 @@
  * sessions, and the two then share the work of filling the session hits
  * (their records read, their snippets made).  The second thread reads
  * through a second reader that the handle opens at its first search (a
- * few more open files) and keeps at the same state, and it ends before
- * evs_search returns.  EVSEARCH_THREADS=1 in the environment when a handle
- * is opened keeps its searches on the caller's thread.
+ * few more open files) and keeps at the same state; it is done with a
+ * search before evs_search returns, and waits for the next one until the
+ * handle is closed or reopened.  A process forked from one whose handle
+ * has that thread searches on the caller's thread alone.
+ * EVSEARCH_THREADS=1 in the environment when a handle is opened keeps its
+ * searches on the caller's thread.
  */
 #ifndef EVSEARCH_H
 #define EVSEARCH_H

@@ -34,8 +34,11 @@ const match_langs *side_langs(const side_search *s);
  * databases), where s can never be known to be in step. */
 int side_in_step(side_search *s, eng_db *db);
 
-/* Runs fn(arg) on a new thread: 0, or -1 when none could be started (then
- * nothing ran).  At most one at a time; side_wait waits for it. */
+/* Runs fn(arg) on s's thread (started at the first call, then waiting
+ * for the next until side_close): 0, or -1 when there is no thread (it
+ * could not be started, or this process was forked from the one that
+ * started it), and then nothing ran.  At most one at a time; side_wait
+ * waits for it. */
 int side_start(side_search *s, void (*fn)(void *), void *arg);
 void side_wait(side_search *s);
 
