@@ -80,9 +80,9 @@ int txt_next_word(const char *text, size_t len, size_t *cursor, txt_span *w,
  */
 int txt_word_starts_at(const char *text, size_t len, size_t i);
 
-/* Whether code point c is a letter or number that a word goes on over:
- * after one (of fewer than three bytes), no word starts (for
- * txt_word_starts_at, a byte i right after it is never a start). */
+/* Whether code point c is a letter or number that a word goes on over.
+ * Right after one, txt_word_starts_at finds no start, but at a letter of a
+ * script written without spaces (of three bytes or more). */
 int txt_char_goes_on(int32_t c);
 
 /* Whether word w of text is an elided article ("l" in "l’Europe"; see
