@@ -266,9 +266,20 @@ extern "C" eng_status eng_db_cancel(eng_db *db)
 
 namespace {
 
-// Packs doc's positions into its value slot, once for what was added.
-void pack_positions(eng_doc *doc)
+// Puts into doc what was gathered beside it since it was last written:
+// its terms, each once with its summed wdf (the same document as adding
+// them one occurrence at a time, for a fraction of the engine's work), and
+// its positions, packed into their value slot.  When the engine throws
+// here (out of memory), doc is half filled and the write fails.
+void pack(eng_doc *doc)
 {
+    for (size_t i = 0; i < doc->terms.n; i++) {
+        size_t len;
+        uint32_t wdf;
+        const char *term = term_tally_at(&doc->terms, i, &len, &wdf);
+        doc->doc.add_term(std::string(term, len), wdf);
+    }
+    term_tally_clear(&doc->terms);
     if (doc->postings_packed)
         return;
     std::string packed(pos_pack_bound(doc->postings.size()), '\0');
@@ -293,7 +304,7 @@ extern "C" eng_status eng_db_replace(eng_db *db, const char *uid_term, eng_doc *
     if (eng_status st = need_writable(db))
         return st;
     return guarded(&db->errmsg, "replace", [&] {
-        pack_positions(doc);
+        pack(doc);
         Xapian::docid id = db->wdb->replace_document(uid_term, doc->doc);
         if (out_id)
             *out_id = id;
@@ -310,7 +321,7 @@ extern "C" eng_status eng_db_add(eng_db *db, eng_doc *doc, eng_docid *out_id)
     if (eng_status st = need_writable(db))
         return st;
     return guarded(&db->errmsg, "add", [&] {
-        pack_positions(doc);
+        pack(doc);
         Xapian::docid id = db->wdb->add_document(doc->doc);
         if (out_id)
             *out_id = id;
@@ -489,6 +500,20 @@ eng_status check_term(eng_doc *doc, const char *term, size_t len) noexcept
 
 }  // namespace
 
+namespace {
+
+// The term tally of the last document freed on this thread, emptied, for
+// the next one made here: an indexing thread makes its documents one after
+// another, and a session's table of 2,048 slots, made anew and grown for
+// each, cost more than the tally saved.
+struct SpareTally {
+    term_tally t{};
+    ~SpareTally() { term_tally_free(&t); }
+};
+thread_local SpareTally spare_tally;
+
+}  // namespace
+
 extern "C" eng_status eng_doc_new(eng_doc **out)
 {
     if (!out)
@@ -496,6 +521,7 @@ extern "C" eng_status eng_doc_new(eng_doc **out)
     *out = nullptr;
     try {
         *out = new eng_doc;
+        std::swap((*out)->terms, spare_tally.t);
         return ENG_OK;
     } catch (...) {   // only bad_alloc can get here
         return ENG_E_NOMEM;
@@ -504,6 +530,10 @@ extern "C" eng_status eng_doc_new(eng_doc **out)
 
 extern "C" void eng_doc_free(eng_doc *doc)
 {
+    if (doc && !spare_tally.t.slots) {
+        term_tally_clear(&doc->terms);
+        std::swap(doc->terms, spare_tally.t);
+    }
     delete doc;
 }
 
@@ -524,7 +554,8 @@ extern "C" eng_status eng_doc_add_posting(eng_doc *doc, const char *term, size_t
     return guarded(&doc->errmsg, "add posting", [&] {
         doc->postings.push_back(pos_posting(pos_hash(term, len), pos));
         doc->postings_packed = false;
-        doc->doc.add_term(std::string(term, len), wdf_inc);
+        if (term_tally_add(&doc->terms, term, len, wdf_inc) < 0)
+            throw std::bad_alloc();
         return ENG_OK;
     });
 }
@@ -537,7 +568,8 @@ extern "C" eng_status eng_doc_add_term(eng_doc *doc, const char *term, size_t le
     if (eng_status st = check_term(doc, term, len))
         return st;
     return guarded(&doc->errmsg, "add term", [&] {
-        doc->doc.add_term(std::string(term, len), wdf_inc);
+        if (term_tally_add(&doc->terms, term, len, wdf_inc) < 0)
+            throw std::bad_alloc();
         return ENG_OK;
     });
 }

@@ -7,6 +7,7 @@
 
 #include "engine.h"
 #include "engine_positional.hh"
+#include "term_tally.h"
 
 #include <memory>
 #include <string>
@@ -25,11 +26,19 @@ struct eng_db {
 
 struct eng_doc {
     Xapian::Document doc;
+    // the terms added since it was last written, each with its wdf summed,
+    // for doc when it is written (term_tally.h)
+    term_tally terms{};
     // eng_doc_add_posting's positions (positions.h: pos_posting), packed
     // into the document when it is written
     std::vector<uint64_t> postings;
     bool postings_packed = true;    // doc holds postings' packed form
     std::string errmsg;
+
+    eng_doc() = default;
+    eng_doc(const eng_doc &) = delete;
+    eng_doc &operator=(const eng_doc &) = delete;
+    ~eng_doc() { term_tally_free(&terms); }
 };
 
 struct eng_query {
