@@ -19,8 +19,9 @@ struct tally_entry {
 };
 
 /* Doubled at half full: a session's six hundred or so distinct terms
- * take 2,048 slots.  Each document has a tally of its own, so the first
- * table is small, for the quotes' hundred or so. */
+ * take 2,048 slots.  A quote's hundred or so take fewer, and the engine's
+ * shim passes a tally from one document to the next made on a thread
+ * (engine.cc), so it grows a few times per thread, not per document. */
 #define FIRST_SLOTS 128
 
 void term_tally_free(term_tally *t)
