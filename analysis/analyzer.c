@@ -471,7 +471,7 @@ static inline int takes_position(const char *text, size_t len, txt_span w)
 
 /* Passes word w of text, at position p, to fn (unless firsts tells that it
  * cannot be wanted, or it is too long to be a term): fn's value, or -1
- * when memory ran out. */
+ * when memory ran out.  firsts NULL: the caller asked may_start already. */
 static int emit_word(txt_analyzer *a, const char *text, size_t len, txt_span w, uint32_t p,
                      const txt_firsts *firsts, txt_token_fn fn, void *ctx)
 {
@@ -642,7 +642,10 @@ int txt_analyze_near_for(txt_analyzer *a, const char *text, size_t len,
         if (!got)
             break;
         uint32_t p = takes_position(text, len, w) ? pos++ : pos;
-        rc = emit_word(a, text, len, w, p, firsts, fn, ctx);
+        /* a word starting at c, of one or two bytes, next_start asked
+         * may_start about already: not again */
+        int asked = w.start == c && (unsigned char)text[c] < 0xE0;
+        rc = emit_word(a, text, len, w, p, asked ? NULL : firsts, fn, ctx);
         if (rc == TXT_KEPT) {
             near = 1;
             exact_to = p + reach;
