@@ -193,6 +193,97 @@ static unsigned posting(const unsigned char *p, size_t i)
     return (unsigned)(ld32(p + bit / 8) >> (bit % 8)) & ((1u << LANGID_POSTING_BITS) - 1);
 }
 
+/* The keys with LANGID_DENSE_MIN postings or more, no language twice, get
+ * their table (see langid.h); the others keep their postings. */
+static int make_dense(langid_model *m)
+{
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1 && !(m->dense = calloc(n ? n : 1, sizeof *m->dense)))
+            return -1;
+        n = 0;
+        for (size_t k = 0; k < m->nkeys; k++) {
+            uint32_t a = m->key_first[k], b = m->key_first[k + 1], langs = 0;
+            if (b - a < LANGID_DENSE_MIN)
+                continue;
+            for (uint32_t q = a; q < b && langs != UINT32_MAX; q++) {
+                uint32_t bit = 1u << (m->post[q] >> 8);
+                langs = langs & bit ? UINT32_MAX : langs | bit;
+            }
+            if (langs == UINT32_MAX || n > UINT16_MAX)
+                continue;       /* a language twice, or too many tables */
+            if (pass == 1) {
+                for (uint32_t q = a; q < b; q++)
+                    m->dense[n][m->post[q] >> 8] = (uint8_t)(m->post[q] & 0xFF);
+                m->post[a] = LANGID_DENSE_MARK;
+                m->post[a + 1] = (uint16_t)n;
+                m->post[a + 2] = (uint16_t)langs;
+                m->post[a + 3] = (uint16_t)(langs >> 16);
+            }
+            n++;
+        }
+    }
+    return 0;
+}
+
+/*
+ * The index scoring reads, made from the blob and checking it: offsets
+ * must agree, so that lookups never read outside (each key has postings up
+ * to one marked last, and the buckets' first postings are where the keys
+ * before them end), languages must be the model's, and fingerprints sorted
+ * within their bucket.  The blob's packed postings cost a dozen
+ * instructions each to read, and finding a key among its bucket's 22
+ * fingerprints as many again; unpacked and split, scoring reads each
+ * posting with one load and compares one or two fingerprints.
+ */
+static int make_index(langid_model *m)
+{
+    size_t nb = (size_t)1 << m->bucket_bits, nsub = nb << LANGID_SUB_BITS;
+    m->sub = malloc((nsub + 1) * sizeof *m->sub);
+    m->key_first = malloc(((size_t)m->nkeys + 1) * sizeof *m->key_first);
+    m->post = malloc((m->npostings ? m->npostings : 1) * sizeof *m->post);
+    if (!m->sub || !m->key_first || !m->post)
+        goto bad;
+    size_t key = 0, post = 0;
+    for (size_t b = 0; b < nb; b++) {
+        if (ld32(m->buckets + b * 8) != key || ld32(m->buckets + b * 8 + 4) != post)
+            goto bad;
+        size_t kend = ld32(m->buckets + (b + 1) * 8);
+        if (kend < key || kend > m->nkeys)
+            goto bad;
+        unsigned prev_fp = 0;
+        size_t s = b << LANGID_SUB_BITS;
+        for (; key < kend; key++) {
+            unsigned fp = ld16(m->fps + key * 2);
+            if (fp < prev_fp)
+                goto bad;
+            prev_fp = fp;
+            /* the sub-buckets up to this key's start here */
+            for (; s <= (b << LANGID_SUB_BITS | fp >> (16 - LANGID_SUB_BITS)); s++)
+                m->sub[s] = (uint32_t)key;
+            m->key_first[key] = (uint32_t)post;
+            unsigned v;
+            do {
+                if (post >= m->npostings)
+                    goto bad;
+                v = posting(m->postings, post);
+                if (LANG(v) >= m->nlangs)
+                    goto bad;
+                m->post[post++] = (uint16_t)(LANG(v) << 8 | VALUE(v));
+            } while (!(v & LAST));
+        }
+        for (; s < (b + 1) << LANGID_SUB_BITS; s++)
+            m->sub[s] = (uint32_t)key;
+    }
+    m->sub[nsub] = (uint32_t)key;
+    m->key_first[key] = (uint32_t)post;
+    if (post == m->npostings && make_dense(m) == 0)
+        return 0;
+bad:
+    langid_model_close(m);
+    return -1;
+}
+
 int langid_model_open(langid_model *m, const void *blob, size_t size)
 {
     const unsigned char *p = blob, *end = p + size;
@@ -237,48 +328,22 @@ int langid_model_open(langid_model *m, const void *blob, size_t size)
     m->fps = p;
     p += (size_t)m->nkeys * 2;
     m->postings = p;
-    /* Offsets must agree, so that lookups never read outside: each key has
-     * postings up to one marked last, and the buckets' first postings are
-     * where the keys before them end. */
     if (ld32(m->buckets) != 0 || ld32(m->buckets + 4) != 0 ||
         ld32(m->buckets + (nb - 1) * 8) != m->nkeys ||
         ld32(m->buckets + (nb - 1) * 8 + 4) != m->npostings)
         return -1;
-    m->key_at = malloc((m->nkeys ? m->nkeys : 1) * sizeof *m->key_at);
-    if (!m->key_at)
-        return -1;
-    size_t key = 0, post = 0;
-    for (size_t b = 0; b + 1 < nb; b++) {
-        if (ld32(m->buckets + b * 8) != key || ld32(m->buckets + b * 8 + 4) != post)
-            goto bad;
-        size_t kend = ld32(m->buckets + (b + 1) * 8), first = post;
-        if (kend < key || kend > m->nkeys)
-            goto bad;
-        for (; key < kend; key++) {
-            if (post - first > UINT16_MAX)
-                goto bad;
-            m->key_at[key] = (uint16_t)(post - first);
-            unsigned v;
-            do {
-                if (post >= m->npostings)
-                    goto bad;
-                v = posting(m->postings, post++);
-                if (LANG(v) >= m->nlangs)
-                    goto bad;
-            } while (!(v & LAST));
-        }
-    }
-    if (post == m->npostings)
-        return 0;
-bad:
-    langid_model_close(m);
-    return -1;
+    return make_index(m) == 0 ? 0 : -1;
 }
 
 void langid_model_close(langid_model *m)
 {
-    free(m->key_at);
-    m->key_at = NULL;
+    free(m->sub);
+    free(m->key_first);
+    free(m->post);
+    free(m->dense);
+    m->sub = m->key_first = NULL;
+    m->post = NULL;
+    m->dense = NULL;
 }
 
 int langid_lang_index(const langid_model *m, const char *code)
@@ -298,48 +363,55 @@ int langid_lang_index(const langid_model *m, const char *code)
 #endif
 
 /*
- * The first postings of the keys with hashes h[0..n), -1 for those not
- * listed.  The lookups go in stages (bucket, fingerprints, key index,
- * postings), each stage asking for what the next will read, so that the
- * memory reads of the n lookups overlap rather than wait one for another.
+ * The postings of the keys with hashes h[0..n): post[from[i], to[i]),
+ * empty for those not listed.  The lookups go in stages (sub-bucket,
+ * fingerprints, key, postings), each stage asking for what the next will
+ * read, so that the memory reads of the n lookups overlap rather than wait
+ * one for another.
  */
 #define BLOCK 16                        /* characters looked up together */
 #define BLOCK_KEYS (BLOCK * LANGID_KINDS)
 
-static void lookup(const langid_model *m, const uint64_t *h, unsigned n, int64_t *first)
+static void lookup(const langid_model *m, const uint64_t *h, unsigned n, uint32_t *from,
+                   uint32_t *to)
 {
     uint32_t mask = (1u << m->bucket_bits) - 1;
-    const unsigned char *bk[BLOCK_KEYS];
-    uint32_t k[BLOCK_KEYS], kend[BLOCK_KEYS], p[BLOCK_KEYS];
+    const uint32_t *sb[BLOCK_KEYS];
+    int64_t key[BLOCK_KEYS];
     for (unsigned i = 0; i < n; i++) {
-        bk[i] = m->buckets + (size_t)((uint32_t)h[i] & mask) * 8;
-        PREFETCH(bk[i]);
+        uint32_t fp = (uint32_t)(h[i] >> 48);
+        sb[i] = m->sub + (((uint32_t)h[i] & mask) << LANGID_SUB_BITS |
+                          fp >> (16 - LANGID_SUB_BITS));
+        PREFETCH(sb[i]);
     }
     for (unsigned i = 0; i < n; i++) {
-        k[i] = ld32(bk[i]);
-        kend[i] = ld32(bk[i] + 8);
-        p[i] = ld32(bk[i] + 4);
-        PREFETCH(m->fps + (size_t)k[i] * 2);
+        from[i] = sb[i][0];
+        to[i] = sb[i][1];
+        PREFETCH(m->fps + (size_t)from[i] * 2);
     }
     for (unsigned i = 0; i < n; i++) {
-        /* Fingerprints are sorted within a bucket: count those below (no
-         * branch to mispredict), and see whether the next is the one. */
+        /* Fingerprints are sorted: count those below (no branch to
+         * mispredict), and see whether the next is the one. */
         uint16_t fp = (uint16_t)(h[i] >> 48);
         uint32_t below = 0;
-        for (uint32_t j = k[i]; j < kend[i]; j++)
+        for (uint32_t j = from[i]; j < to[i]; j++)
             below += ld16(m->fps + (size_t)j * 2) < fp;
-        uint32_t j = k[i] + below;
-        first[i] = -1;
-        if (j < kend[i] && ld16(m->fps + (size_t)j * 2) == fp) {
-            first[i] = j;
-            PREFETCH(&m->key_at[j]);
+        uint32_t j = from[i] + below;
+        key[i] = -1;
+        if (j < to[i] && ld16(m->fps + (size_t)j * 2) == fp) {
+            key[i] = j;
+            PREFETCH(&m->key_first[j]);
         }
     }
-    for (unsigned i = 0; i < n; i++)
-        if (first[i] >= 0) {
-            first[i] = (int64_t)p[i] + m->key_at[first[i]];
-            PREFETCH(m->postings + (size_t)first[i] * LANGID_POSTING_BITS / 8);
+    for (unsigned i = 0; i < n; i++) {
+        if (key[i] < 0) {
+            from[i] = to[i] = 0;
+            continue;
         }
+        from[i] = m->key_first[key[i]];
+        to[i] = m->key_first[key[i] + 1];
+        PREFETCH(m->post + from[i]);
+    }
 }
 
 /* What langid_score keeps of a character while its block is looked up. */
@@ -357,9 +429,10 @@ typedef struct sums {
 
 /* Adds what the characters of a block score. */
 static void score_block(const langid_model *m, const pos *ps, unsigned np,
-                        const int64_t *first, sums *t)
+                        const uint32_t *from, const uint32_t *to, sums *t)
 {
     uint32_t all = m->nlangs == 32 ? 0xFFFFFFFFu : (1u << m->nlangs) - 1;
+    const uint16_t *post = m->post;
     for (unsigned i = 0; i < np; i++) {
         const pos *c = &ps[i];
         if (c->count > c->first) {
@@ -369,32 +442,43 @@ static void score_block(const langid_model *m, const pos *ps, unsigned np,
             unsigned top = c->count - 1;
             t->grams++;
             for (unsigned n = top + 1; n-- > c->first && done != all;) {
-                int64_t p = first[c->at + n - c->first];
-                if (p < 0)
+                unsigned k = c->at + n - c->first;
+                if (to[k] > from[k] && post[from[k]] == LANGID_DENSE_MARK) {
+                    const uint16_t *d = post + from[k];
+                    const uint8_t *v = m->dense[d[1]];
+                    uint32_t langs = (uint32_t)d[2] | (uint32_t)d[3] << 16;
+                    for (uint32_t fresh = langs & ~done; fresh; fresh &= fresh - 1) {
+                        unsigned l = (unsigned)__builtin_ctz(fresh);
+                        t->acc[n][l] += v[l];
+                        t->backed[l] += top - n;
+                    }
+                    done |= langs;
                     continue;
-                unsigned v;
-                do {
-                    v = posting(m->postings, (size_t)p++);
-                    unsigned l = LANG(v);
+                }
+                for (uint32_t q = from[k]; q < to[k]; q++) {
+                    unsigned l = post[q] >> 8;
                     if (done >> l & 1)
                         continue;
                     done |= 1u << l;
-                    t->acc[n][l] += VALUE(v);
+                    t->acc[n][l] += post[q] & 0xFF;
                     t->backed[l] += top - n;
-                } while (!(v & LAST));
+                }
             }
             for (uint32_t rest = all & ~done; rest; rest &= rest - 1)
                 t->unseen[__builtin_ctz(rest)]++;
         }
         if (c->word) {
-            int64_t p = first[c->at + c->count - c->first];
+            unsigned k = c->at + c->count - c->first;
             t->words++;
-            if (p >= 0) {
-                unsigned v;
-                do {
-                    v = posting(m->postings, (size_t)p++);
-                    t->acc[LANGID_WORD][LANG(v)] += VALUE(v);
-                } while (!(v & LAST));
+            if (to[k] > from[k] && post[from[k]] == LANGID_DENSE_MARK) {
+                const uint16_t *d = post + from[k];
+                const uint8_t *v = m->dense[d[1]];
+                uint32_t langs = (uint32_t)d[2] | (uint32_t)d[3] << 16;
+                for (; langs; langs &= langs - 1)
+                    t->acc[LANGID_WORD][__builtin_ctz(langs)] += v[__builtin_ctz(langs)];
+            } else {
+                for (uint32_t q = from[k]; q < to[k]; q++)
+                    t->acc[LANGID_WORD][post[q] >> 8] += post[q] & 0xFF;
             }
         }
     }
@@ -427,7 +511,7 @@ void langid_score_until(const langid_model *m, const char *text, size_t len,
     langid_stream s;
     langid_grams g;
     uint64_t h[BLOCK_KEYS];
-    int64_t first[BLOCK_KEYS];
+    uint32_t from[BLOCK_KEYS], to[BLOCK_KEYS];
     pos ps[BLOCK];
     unsigned np = 0, nh = 0;
     int more;
@@ -446,8 +530,8 @@ void langid_score_until(const langid_model *m, const char *text, size_t len,
             np++;
         }
         if (np == BLOCK || (!more && np > 0)) {
-            lookup(m, h, nh, first);
-            score_block(m, ps, np, first, &t);
+            lookup(m, h, nh, from, to);
+            score_block(m, ps, np, from, to, &t);
             np = nh = 0;
             /* Decided: the rest of the text could not plausibly overturn
              * a lead this large, and reading it is what detection costs. */

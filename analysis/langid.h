@@ -93,9 +93,29 @@ typedef struct langid_model {
     const unsigned char *postings;      /* npostings × LANGID_POSTING_BITS,
                                            packed: last of its key << 10 |
                                            language << 5 | value */
-    uint16_t *key_at;                   /* made on opening: nkeys × the key's
-                                           first posting - its bucket's */
+    /* Made on opening, for scoring (4.6 MB for the model shipped): */
+    uint32_t *sub;                      /* (2^bucket_bits << LANGID_SUB_BITS)
+                                           + 1 × the first key of each bucket
+                                           and fingerprint's top bits */
+    uint32_t *key_first;                /* nkeys + 1 × the key's first
+                                           posting */
+    uint16_t *post;                     /* npostings × language << 8 | value,
+                                           or for a key with many: see
+                                           LANGID_DENSE */
+    uint8_t (*dense)[LANGID_MAX_LANGS]; /* per such key, value by language */
 } langid_model;
+
+/* A key with this many postings or more (each of another language) is
+ * scored from a table by language, so that the languages a longer n-gram
+ * already scored are skipped without being read.  Its postings then hold
+ * LANGID_DENSE_MARK, the table's index, and the mask of its languages (low
+ * and high 16 bits). */
+#define LANGID_DENSE_MIN 6
+#define LANGID_DENSE_MARK 0xFFFFu
+
+/* A bucket is split by its fingerprints' top bits, so that a lookup
+ * compares about 1.3 fingerprints rather than the bucket's 22. */
+#define LANGID_SUB_BITS 4
 
 /* A posting: a value of 5 bits, a language of 5, a flag. */
 #define LANGID_VALUE_BITS 5
@@ -107,8 +127,8 @@ typedef struct langid_model {
 
 /* Reads a blob (which must outlive the model), checking all of it.  0, or
  * -1 when it is not a well-formed model or memory ran out.  A model opened
- * is closed with langid_model_close (it holds an index of about 2 bytes a
- * key, made on opening). */
+ * is closed with langid_model_close (it holds the index made on opening:
+ * 4.6 MB for the model shipped). */
 int langid_model_open(langid_model *m, const void *blob, size_t size);
 void langid_model_close(langid_model *m);
 

@@ -70,6 +70,134 @@ static int test_damaged_models(void)
     return bad;
 }
 
+/* ------------------------------------------------ scoring from the blob */
+
+/* The model scored the plain way, from the blob as langid.c lays it out:
+ * each key found by walking its bucket, each posting unpacked where it
+ * lies.  Scoring reads an index made on opening instead; the scores must
+ * be the same to the bit. */
+static uint32_t blob_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+static unsigned blob_posting(const langid_model *m, size_t i)
+{
+    size_t bit = i * LANGID_POSTING_BITS;
+    return (unsigned)(blob_u32(m->postings + bit / 8) >> (bit % 8)) &
+           ((1u << LANGID_POSTING_BITS) - 1);
+}
+
+#define POSTING_LAST (1u << (LANGID_VALUE_BITS + 5))
+
+/* The first posting of the key with hash h, or -1. */
+static long blob_find(const langid_model *m, uint64_t h)
+{
+    size_t b = (size_t)(h & ((1u << m->bucket_bits) - 1));
+    uint32_t key = blob_u32(m->buckets + b * 8), kend = blob_u32(m->buckets + b * 8 + 8);
+    size_t post = blob_u32(m->buckets + b * 8 + 4);
+    uint16_t fp = (uint16_t)(h >> 48);
+    for (; key < kend; key++) {
+        if ((m->fps[key * 2] | m->fps[key * 2 + 1] << 8) == fp)
+            return (long)post;
+        while (!(blob_posting(m, post++) & POSTING_LAST))
+            ;
+    }
+    return -1;
+}
+
+static void blob_score(const langid_model *m, const char *text, size_t len, double *score)
+{
+    uint64_t acc[LANGID_KINDS][LANGID_MAX_LANGS] = { { 0 } };
+    uint64_t backed[LANGID_MAX_LANGS] = { 0 }, unseen[LANGID_MAX_LANGS] = { 0 }, words = 0;
+    langid_stream s;
+    langid_grams g;
+    size_t cursor = 0;
+    langid_stream_init(&s);
+    while (langid_stream_next(&s, text, len, &cursor, &g, NULL)) {
+        uint32_t done = 0;
+        for (unsigned n = g.count; g.count > g.first && n-- > g.first;) {
+            long p = blob_find(m, g.h[n]);
+            for (unsigned v = 0; p >= 0 && !(v & POSTING_LAST); p++) {
+                v = blob_posting(m, (size_t)p);
+                unsigned l = v >> LANGID_VALUE_BITS & 0x1F;
+                if (!(done >> l & 1)) {
+                    done |= 1u << l;
+                    acc[n][l] += v & LANGID_MAX_VALUE;
+                    backed[l] += g.count - 1 - n;
+                }
+            }
+        }
+        for (uint32_t l = 0; g.count > g.first && l < m->nlangs; l++)
+            unseen[l] += !(done >> l & 1);
+        if (g.word) {
+            words++;
+            long p = blob_find(m, g.h[LANGID_WORD]);
+            for (unsigned v = 0; p >= 0 && !(v & POSTING_LAST); p++) {
+                v = blob_posting(m, (size_t)p);
+                acc[LANGID_WORD][v >> LANGID_VALUE_BITS & 0x1F] += v & LANGID_MAX_VALUE;
+            }
+        }
+    }
+    for (uint32_t l = 0; l < m->nlangs; l++) {
+        double sc = 0;
+        for (int n = 0; n < LANGID_ORDERS; n++)
+            sc -= (double)acc[n][l] * m->step[n];
+        sc += (double)backed[l] * m->backoff + (double)unseen[l] * m->unseen;
+        sc += m->word_weight * ((double)words * m->word_floor[l] +
+                                (double)acc[LANGID_WORD][l] * m->step[LANGID_WORD]);
+        score[l] = sc;
+    }
+}
+
+static void test_index_matches_blob(void)
+{
+    const langid_model *m = langid_default_model();
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    /* Words of every script the model knows, and made-up ones from their
+     * syllables, so that n-grams listed by one language, by many and by
+     * none all come up. */
+    static const char *const pieces[] = {
+        "the ", "regional ", "policy ", "die ", "Regionen ", "Kohäsionspolitik ",
+        "développement ", "régional ", "politica ", "di ", "coesione ", "desarrollo ",
+        "rozwój ", "regionalny ", "spójności ", "soudržnosti ", "súdržnosti ",
+        "regionális ", "fejlesztés ", "kohēzijas ", "sanglaudos ", "ühtekuuluvus ",
+        "koheesio ", "sammanhållning ", "samhørighed ", "cohesie ", "coesão ",
+        "coeziune ", "кохезионна ", "политика ", "συνοχής ", "πολιτική ",
+        "kohezijska ", "kohezijska ", "il-politika ", "ta’ ", "koeżjoni ",
+        "comhtháthú ", "l'Europe ", "ää", "ść", "ğı", "ßt", "qz", "xx ", "ŋ", "日本 ",
+        "a", "e", "st", "ch", "ij", "ou", "sz", "ł", "ő", "ø", "ņ", ". ", "- ", "12 ",
+    };
+    size_t np = sizeof pieces / sizeof pieces[0];
+    uint32_t seed = 12345;
+    size_t differ = 0, texts = 0;
+    for (int round = 0; round < 400; round++) {
+        char text[600];
+        size_t len = 0;
+        for (int k = 0; k < 1 + round % 40; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *w = pieces[(seed >> 8) % np];
+            size_t wl = strlen(w);
+            if (len + wl >= sizeof text)
+                break;
+            memcpy(text + len, w, wl);
+            len += wl;
+        }
+        langid_result r;
+        double want[LANGID_MAX_LANGS];
+        langid_score(m, text, len, &r);
+        blob_score(m, text, len, want);
+        texts++;
+        for (uint32_t l = 0; l < m->nlangs; l++)
+            differ += memcmp(&r.score[l], &want[l], sizeof want[l]) != 0;
+    }
+    CHECK_INT(differ, 0);
+    CHECK_INT(texts, 400);
+}
+
 /* Reading stops once the language is clear: a long text is scored on its
  * start only, with the answer the whole text gives; without a margin (or a
  * mask) every character is read. */
@@ -313,6 +441,7 @@ int main(void)
 {
     test_detect();
     test_detect_stops_early();
+    test_index_matches_blob();
     test_detect_paragraphs();
     test_detect_threads();
     return check_exit();
