@@ -427,6 +427,20 @@ typedef struct sums {
     size_t words, grams;
 } sums;
 
+/* Whether the key whose postings are post[from, to) has a table by
+ * language (see LANGID_DENSE_MIN): then *v is the table, *langs the mask
+ * of the languages in it. */
+static int dense(const langid_model *m, uint32_t from, uint32_t to, const uint8_t **v,
+                 uint32_t *langs)
+{
+    const uint16_t *d = m->post + from;
+    if (to == from || d[0] != LANGID_DENSE_MARK)
+        return 0;
+    *v = m->dense[d[1]];
+    *langs = (uint32_t)d[2] | (uint32_t)d[3] << 16;
+    return 1;
+}
+
 /* Adds what the characters of a block score. */
 static void score_block(const langid_model *m, const pos *ps, unsigned np,
                         const uint32_t *from, const uint32_t *to, sums *t)
@@ -443,10 +457,9 @@ static void score_block(const langid_model *m, const pos *ps, unsigned np,
             t->grams++;
             for (unsigned n = top + 1; n-- > c->first && done != all;) {
                 unsigned k = c->at + n - c->first;
-                if (to[k] > from[k] && post[from[k]] == LANGID_DENSE_MARK) {
-                    const uint16_t *d = post + from[k];
-                    const uint8_t *v = m->dense[d[1]];
-                    uint32_t langs = (uint32_t)d[2] | (uint32_t)d[3] << 16;
+                const uint8_t *v;
+                uint32_t langs;
+                if (dense(m, from[k], to[k], &v, &langs)) {
                     for (uint32_t fresh = langs & ~done; fresh; fresh &= fresh - 1) {
                         unsigned l = (unsigned)__builtin_ctz(fresh);
                         t->acc[n][l] += v[l];
@@ -470,12 +483,13 @@ static void score_block(const langid_model *m, const pos *ps, unsigned np,
         if (c->word) {
             unsigned k = c->at + c->count - c->first;
             t->words++;
-            if (to[k] > from[k] && post[from[k]] == LANGID_DENSE_MARK) {
-                const uint16_t *d = post + from[k];
-                const uint8_t *v = m->dense[d[1]];
-                uint32_t langs = (uint32_t)d[2] | (uint32_t)d[3] << 16;
-                for (; langs; langs &= langs - 1)
-                    t->acc[LANGID_WORD][__builtin_ctz(langs)] += v[__builtin_ctz(langs)];
+            const uint8_t *v;
+            uint32_t langs;
+            if (dense(m, from[k], to[k], &v, &langs)) {
+                for (; langs; langs &= langs - 1) {
+                    unsigned l = (unsigned)__builtin_ctz(langs);
+                    t->acc[LANGID_WORD][l] += v[l];
+                }
             } else {
                 for (uint32_t q = from[k]; q < to[k]; q++)
                     t->acc[LANGID_WORD][post[q] >> 8] += post[q] & 0xFF;
