@@ -101,12 +101,12 @@ typedef struct langid_model {
                                            posting */
     uint16_t *post;                     /* npostings × language << 8 | value,
                                            or for a key with many: see
-                                           LANGID_DENSE */
+                                           LANGID_DENSE_MIN */
     uint8_t (*dense)[LANGID_MAX_LANGS]; /* per such key, value by language */
 } langid_model;
 
-/* A key with this many postings or more (each of another language) is
- * scored from a table by language, so that the languages a longer n-gram
+/* A key with this many postings or more, no language twice, is scored
+ * from a table by language, so that the languages a longer n-gram
  * already scored are skipped without being read.  Its postings then hold
  * LANGID_DENSE_MARK, the table's index, and the mask of its languages (low
  * and high 16 bits). */

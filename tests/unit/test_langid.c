@@ -1,7 +1,8 @@
 /*
  * test_langid.c — language guessing (txt_detect_lang, among some
  * languages, by paragraph) and the langid model behind it: the model
- * compiled in, damaged copies, stopping early, several threads at once.
+ * compiled in, damaged copies, the index made on opening scoring as the
+ * blob does, stopping early, several threads at once.
  */
 #include <pthread.h>
 #include <stdint.h>
