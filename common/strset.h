@@ -12,8 +12,15 @@
 
 #include "buf.h"
 
+/* A slot: the string's hash, and 0 (empty) or 1 + the offset of its entry
+ * in the arena.  Most probes past another string stop at the hash,
+ * without reading the arena. */
+typedef struct strset_slot {
+    uint32_t hash, at;
+} strset_slot;
+
 typedef struct strset {
-    uint32_t *slots;        /* 0: empty; else 1 + offset of the entry in arena */
+    strset_slot *slots;
     size_t cap, n;
     buf arena;              /* entries: 4-byte length, 4-byte index, bytes, NUL */
 } strset;

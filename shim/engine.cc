@@ -271,14 +271,21 @@ namespace {
 // them one occurrence at a time, for a fraction of the engine's work), and
 // its positions, packed into their value slot.  When the engine throws
 // here (out of memory), doc is half filled and the write fails.
+// term_tally_each's callback: the engine's exceptions do not cross C.
+int add_tallied(void *ctx, const char *term, size_t len, uint32_t wdf) noexcept
+{
+    try {
+        static_cast<Xapian::Document *>(ctx)->add_term(std::string(term, len), wdf);
+        return 0;
+    } catch (...) {     // only bad_alloc: eng_doc_add_* checked the term
+        return 1;
+    }
+}
+
 void pack(eng_doc *doc)
 {
-    for (size_t i = 0; i < doc->terms.n; i++) {
-        size_t len;
-        uint32_t wdf;
-        const char *term = term_tally_at(&doc->terms, i, &len, &wdf);
-        doc->doc.add_term(std::string(term, len), wdf);
-    }
+    if (term_tally_each(&doc->terms, add_tallied, &doc->doc) != 0)
+        throw std::bad_alloc();
     term_tally_clear(&doc->terms);
     if (doc->postings_packed)
         return;
@@ -530,7 +537,7 @@ extern "C" eng_status eng_doc_new(eng_doc **out)
 
 extern "C" void eng_doc_free(eng_doc *doc)
 {
-    if (doc && !spare_tally.t.slots) {
+    if (doc && !spare_tally.t.terms.slots) {
         term_tally_clear(&doc->terms);
         std::swap(doc->terms, spare_tally.t);
     }
