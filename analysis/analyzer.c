@@ -298,8 +298,20 @@ static inline int is_ascii_alnum(unsigned c)
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* The code of a character of two bytes, by its index (lead - 0xC2) * 64 +
- * (cont & 63): U+0080..U+00BF, symbols and punctuation, have none. */
+/* Whether lead cont are one character of two bytes (U+0080..U+07FF), and
+ * its index among them, by which the tables here know it. */
+static inline int is_two_byte(unsigned lead, unsigned cont)
+{
+    return lead >= 0xC2 && lead <= 0xDF && (cont & 0xC0) == 0x80;
+}
+
+static inline unsigned two_byte_index(unsigned lead, unsigned cont)
+{
+    return (lead - 0xC2u) * 64 + (cont & 63u);
+}
+
+/* The code of a character of two bytes, by its index: U+0080..U+00BF,
+ * symbols and punctuation, have none. */
 static inline unsigned two_byte_code(unsigned index)
 {
     return index < 64 ? TWO_ANY : 0x80 + index;
@@ -312,9 +324,9 @@ static unsigned term_char_code(const unsigned char *t, size_t *n)
     *n = 1;
     if (t[0] < 0x80)
         return is_ascii_alnum(t[0]) ? (unsigned)(t[0] | 0x20) : TWO_ANY;
-    if (t[0] >= 0xC2 && t[0] <= 0xDF && (t[1] & 0xC0) == 0x80) {
+    if (is_two_byte(t[0], t[1])) {
         *n = 2;
-        return two_byte_code((t[0] - 0xC2u) * 64 + (t[1] & 63u));
+        return two_byte_code(two_byte_index(t[0], t[1]));
     }
     return TWO_ANY;
 }
@@ -344,7 +356,7 @@ void txt_firsts_add(txt_firsts *f, const char *term)
     if (!t || !t[0])
         return;
     f->bytes[t[0] >> 6] |= (uint64_t)1 << (t[0] & 63);
-    if (t[0] >= 0xC2 && t[0] <= 0xDF && (t[1] & 0xC0) == 0x80)
+    if (is_two_byte(t[0], t[1]))
         f->pairs[t[0] - 0xC2] |= (uint64_t)1 << (t[1] & 63);
     size_t n;
     unsigned first = term_char_code(t, &n);
@@ -373,7 +385,7 @@ enum {
  * or to one of three bytes or more, gives FOLDS_ANY. */
 static unsigned first_fold_slow(txt_analyzer *a, unsigned lead, unsigned cont)
 {
-    size_t i = (lead - 0xC2) * 64 + (cont & 63);
+    size_t i = two_byte_index(lead, cont);
     if (!a->folds_to && !(a->folds_to = calloc(30 * 64, sizeof *a->folds_to)))
         return FOLDS_ANY;
     char c[2] = { (char)lead, (char)cont };
@@ -384,8 +396,8 @@ static unsigned first_fold_slow(txt_analyzer *a, unsigned lead, unsigned cont)
     unsigned e = FOLDS_ANY;
     if (a->first.len > 0 && f[0] < 0x80)
         e = FOLDS_ASCII | f[0] | (a->first.len > 1 ? FOLDS_LONGER : 0);
-    else if (a->first.len >= 2 && f[0] >= 0xC2 && f[0] <= 0xDF && (f[1] & 0xC0) == 0x80)
-        e = FOLDS_PAIR | ((f[0] - 0xC2u) * 64 + (f[1] & 63u)) |
+    else if (a->first.len >= 2 && is_two_byte(f[0], f[1]))
+        e = FOLDS_PAIR | two_byte_index(f[0], f[1]) |
             (a->first.len > 2 ? FOLDS_LONGER : 0);
     if (txt_char_goes_on((int32_t)(((lead & 0x1F) << 6) | (cont & 0x3F))))
         e |= FOLDS_WORD;
@@ -396,7 +408,7 @@ static unsigned first_fold_slow(txt_analyzer *a, unsigned lead, unsigned cont)
  * Cyrillic text asks at every letter. */
 static inline unsigned first_fold(txt_analyzer *a, unsigned lead, unsigned cont)
 {
-    unsigned e = a->folds_to ? a->folds_to[(lead - 0xC2) * 64 + (cont & 63)] : FOLDS_UNKNOWN;
+    unsigned e = a->folds_to ? a->folds_to[two_byte_index(lead, cont)] : FOLDS_UNKNOWN;
     return e != FOLDS_UNKNOWN ? e : first_fold_slow(a, lead, cont);
 }
 
@@ -416,7 +428,7 @@ static inline unsigned second_code(txt_analyzer *a, const unsigned char *w, size
 {
     if (w[0] < 0x80)
         return is_ascii_alnum(w[0]) ? (unsigned)(w[0] | 0x20) : TWO_ANY;
-    if (w[0] < 0xC2 || w[0] > 0xDF || len < 2 || (w[1] & 0xC0) != 0x80)
+    if (len < 2 || !is_two_byte(w[0], w[1]))
         return TWO_ANY;
     return fold_code(first_fold(a, w[0], w[1]));
 }
@@ -440,7 +452,7 @@ static inline int may_start(txt_analyzer *a, const txt_firsts *firsts, const uns
             return 0;
         first = is_ascii_alnum(c) ? c : TWO_ANY;
     } else {
-        if (c < 0xC2 || c > 0xDF || len < 2 || (w[1] & 0xC0) != 0x80)
+        if (len < 2 || !is_two_byte(c, w[1]))
             return 1;
         unsigned e = first_fold(a, c, w[1]);
         if (e & FOLDS_ASCII) {
@@ -588,8 +600,8 @@ static size_t next_start(txt_analyzer *a, const txt_firsts *firsts, const char *
             continue;
         /* Nor after a letter of two bytes: in Greek or Cyrillic text,
          * every letter's lead byte is one of want. */
-        if (i > 1 && u[i] < 0xE0 && (u[i - 1] & 0xC0) == 0x80 && u[i - 2] >= 0xC2 &&
-            u[i - 2] <= 0xDF && (first_fold(a, u[i - 2], u[i - 1]) & FOLDS_WORD))
+        if (i > 1 && u[i] < 0xE0 && is_two_byte(u[i - 2], u[i - 1]) &&
+            (first_fold(a, u[i - 2], u[i - 1]) & FOLDS_WORD))
             continue;
         /* Greek or Cyrillic text: most characters are no wanted start,
          * which costs less to tell than whether a word starts there */
