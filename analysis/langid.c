@@ -193,36 +193,65 @@ static unsigned posting(const unsigned char *p, size_t i)
     return (unsigned)(ld32(p + bit / 8) >> (bit % 8)) & ((1u << LANGID_POSTING_BITS) - 1);
 }
 
-/* The keys with LANGID_DENSE_MIN postings or more, no language twice, get
- * their table (see langid.h); the others keep their postings. */
+/* The units a key's entry takes in post: its postings, or for a key with
+ * a table, the header and one byte per language. */
+static size_t dense_units(const langid_model *m)
+{
+    return LANGID_DENSE_HEAD + (m->nlangs + 1) / 2;
+}
+
+/* Whether the key with postings post[a, b) gets its table: the mask of its
+ * languages, else 0. */
+static uint32_t dense_langs(const langid_model *m, uint32_t a, uint32_t b)
+{
+    if (b - a < LANGID_DENSE_MIN)
+        return 0;
+    uint32_t langs = 0;
+    for (uint32_t q = a; q < b; q++) {
+        uint32_t bit = 1u << (m->post[q] >> 8);
+        if (langs & bit)
+            return 0;   /* a language twice */
+        langs |= bit;
+    }
+    return langs;
+}
+
+/* Rewrites post (and key_first) so that each key with LANGID_DENSE_MIN
+ * postings or more, no language twice, holds its table in its entry (see
+ * langid.h); the others keep their postings. */
 static int make_dense(langid_model *m)
 {
-    size_t n = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1 && !(m->dense = calloc(n ? n : 1, sizeof *m->dense)))
-            return -1;
-        n = 0;
-        for (size_t k = 0; k < m->nkeys; k++) {
-            uint32_t a = m->key_first[k], b = m->key_first[k + 1], langs = 0;
-            if (b - a < LANGID_DENSE_MIN)
-                continue;
-            for (uint32_t q = a; q < b && langs != UINT32_MAX; q++) {
-                uint32_t bit = 1u << (m->post[q] >> 8);
-                langs = langs & bit ? UINT32_MAX : langs | bit;
-            }
-            if (langs == UINT32_MAX || n > UINT16_MAX)
-                continue;       /* a language twice, or too many tables */
-            if (pass == 1) {
-                for (uint32_t q = a; q < b; q++)
-                    m->dense[n][m->post[q] >> 8] = (uint8_t)(m->post[q] & 0xFF);
-                m->post[a] = LANGID_DENSE_MARK;
-                m->post[a + 1] = (uint16_t)n;
-                m->post[a + 2] = (uint16_t)langs;
-                m->post[a + 3] = (uint16_t)(langs >> 16);
-            }
-            n++;
-        }
+    size_t units = 0;
+    for (size_t k = 0; k < m->nkeys; k++) {
+        uint32_t a = m->key_first[k], b = m->key_first[k + 1];
+        units += dense_langs(m, a, b) ? dense_units(m) : b - a;
     }
+    if (units >= UINT32_MAX)
+        return -1;
+    uint16_t *out = calloc(units ? units : 1, sizeof *out);
+    if (!out)
+        return -1;
+    size_t at = 0;
+    for (size_t k = 0; k < m->nkeys; k++) {
+        uint32_t a = m->key_first[k], b = m->key_first[k + 1];
+        uint32_t langs = dense_langs(m, a, b);
+        m->key_first[k] = (uint32_t)at;
+        if (!langs) {
+            memcpy(out + at, m->post + a, (b - a) * sizeof *out);
+            at += b - a;
+            continue;
+        }
+        out[at] = LANGID_DENSE_MARK;
+        out[at + 1] = (uint16_t)langs;
+        out[at + 2] = (uint16_t)(langs >> 16);
+        uint8_t *v = (uint8_t *)(out + at + LANGID_DENSE_HEAD);
+        for (uint32_t q = a; q < b; q++)
+            v[m->post[q] >> 8] = (uint8_t)(m->post[q] & 0xFF);
+        at += dense_units(m);
+    }
+    m->key_first[m->nkeys] = (uint32_t)at;
+    free(m->post);
+    m->post = out;
     return 0;
 }
 
@@ -340,10 +369,8 @@ void langid_model_close(langid_model *m)
     free(m->sub);
     free(m->key_first);
     free(m->post);
-    free(m->dense);
     m->sub = m->key_first = NULL;
     m->post = NULL;
-    m->dense = NULL;
 }
 
 int langid_lang_index(const langid_model *m, const char *code)
@@ -411,6 +438,7 @@ static void lookup(const langid_model *m, const uint64_t *h, unsigned n, uint32_
         from[i] = m->key_first[key[i]];
         to[i] = m->key_first[key[i] + 1];
         PREFETCH(m->post + from[i]);
+        PREFETCH(m->post + to[i] - 1);     /* a table may cross a line */
     }
 }
 
@@ -427,17 +455,17 @@ typedef struct sums {
     size_t words, grams;
 } sums;
 
-/* Whether the key whose postings are post[from, to) has a table by
- * language (see LANGID_DENSE_MIN): then *v is the table, *langs the mask
- * of the languages in it. */
+/* Whether the key whose entry is post[from, to) has a table by language
+ * (see LANGID_DENSE_MIN): then *v is the table, *langs the mask of the
+ * languages in it. */
 static int dense(const langid_model *m, uint32_t from, uint32_t to, const uint8_t **v,
                  uint32_t *langs)
 {
     const uint16_t *d = m->post + from;
     if (to == from || d[0] != LANGID_DENSE_MARK)
         return 0;
-    *v = m->dense[d[1]];
-    *langs = (uint32_t)d[2] | (uint32_t)d[3] << 16;
+    *v = (const uint8_t *)(d + LANGID_DENSE_HEAD);
+    *langs = (uint32_t)d[1] | (uint32_t)d[2] << 16;
     return 1;
 }
 
