@@ -216,14 +216,14 @@ static uint32_t dense_langs(const langid_model *m, uint32_t a, uint32_t b)
     return langs;
 }
 
-/* Rewrites post (and key_first) so that each key with LANGID_DENSE_MIN
+/* Rewrites post (and the keys' first postings) so that each key with LANGID_DENSE_MIN
  * postings or more, no language twice, holds its table in its entry (see
  * langid.h); the others keep their postings. */
 static int make_dense(langid_model *m)
 {
     size_t units = 0;
     for (size_t k = 0; k < m->nkeys; k++) {
-        uint32_t a = m->key_first[k], b = m->key_first[k + 1];
+        uint32_t a = m->keys[k].first, b = m->keys[k + 1].first;
         units += dense_langs(m, a, b) ? dense_units(m) : b - a;
     }
     if (units >= UINT32_MAX)
@@ -233,9 +233,9 @@ static int make_dense(langid_model *m)
         return -1;
     size_t at = 0;
     for (size_t k = 0; k < m->nkeys; k++) {
-        uint32_t a = m->key_first[k], b = m->key_first[k + 1];
+        uint32_t a = m->keys[k].first, b = m->keys[k + 1].first;
         uint32_t langs = dense_langs(m, a, b);
-        m->key_first[k] = (uint32_t)at;
+        m->keys[k].first = (uint32_t)at;
         if (!langs) {
             memcpy(out + at, m->post + a, (b - a) * sizeof *out);
             at += b - a;
@@ -249,7 +249,7 @@ static int make_dense(langid_model *m)
             v[m->post[q] >> 8] = (uint8_t)(m->post[q] & 0xFF);
         at += dense_units(m);
     }
-    m->key_first[m->nkeys] = (uint32_t)at;
+    m->keys[m->nkeys].first = (uint32_t)at;
     free(m->post);
     m->post = out;
     return 0;
@@ -269,9 +269,9 @@ static int make_index(langid_model *m)
 {
     size_t nb = (size_t)1 << m->bucket_bits, nsub = nb << LANGID_SUB_BITS;
     m->sub = malloc((nsub + 1) * sizeof *m->sub);
-    m->key_first = malloc(((size_t)m->nkeys + 1) * sizeof *m->key_first);
+    m->keys = calloc((size_t)m->nkeys + 1, sizeof *m->keys);
     m->post = malloc((m->npostings ? m->npostings : 1) * sizeof *m->post);
-    if (!m->sub || !m->key_first || !m->post)
+    if (!m->sub || !m->keys || !m->post)
         goto bad;
     size_t key = 0, post = 0;
     for (size_t b = 0; b < nb; b++) {
@@ -290,7 +290,7 @@ static int make_index(langid_model *m)
             /* the sub-buckets up to this key's start here */
             for (; s <= (b << LANGID_SUB_BITS | fp >> (16 - LANGID_SUB_BITS)); s++)
                 m->sub[s] = (uint32_t)key;
-            m->key_first[key] = (uint32_t)post;
+            m->keys[key] = (langid_key){ (uint16_t)fp, 0, (uint32_t)post };
             unsigned v;
             do {
                 if (post >= m->npostings)
@@ -305,7 +305,7 @@ static int make_index(langid_model *m)
             m->sub[s] = (uint32_t)key;
     }
     m->sub[nsub] = (uint32_t)key;
-    m->key_first[key] = (uint32_t)post;
+    m->keys[key].first = (uint32_t)post;
     if (post == m->npostings && make_dense(m) == 0)
         return 0;
 bad:
@@ -367,9 +367,10 @@ int langid_model_open(langid_model *m, const void *blob, size_t size)
 void langid_model_close(langid_model *m)
 {
     free(m->sub);
-    free(m->key_first);
+    free(m->keys);
     free(m->post);
-    m->sub = m->key_first = NULL;
+    m->sub = NULL;
+    m->keys = NULL;
     m->post = NULL;
 }
 
@@ -392,9 +393,9 @@ int langid_lang_index(const langid_model *m, const char *code)
 /*
  * The postings of the keys with hashes h[0..n): post[from[i], to[i]),
  * empty for those not listed.  The lookups go in stages (sub-bucket,
- * fingerprints, key, postings), each stage asking for what the next will
- * read, so that the memory reads of the n lookups overlap rather than wait
- * one for another.
+ * keys, postings), each stage asking for what the next will read, so that
+ * the memory reads of the n lookups overlap rather than wait one for
+ * another.
  */
 #define BLOCK 16                        /* characters looked up together */
 #define BLOCK_KEYS (BLOCK * LANGID_KINDS)
@@ -404,7 +405,6 @@ static void lookup(const langid_model *m, const uint64_t *h, unsigned n, uint32_
 {
     uint32_t mask = (1u << m->bucket_bits) - 1;
     const uint32_t *sb[BLOCK_KEYS];
-    int64_t key[BLOCK_KEYS];
     for (unsigned i = 0; i < n; i++) {
         uint32_t fp = (uint32_t)(h[i] >> 48);
         sb[i] = m->sub + (((uint32_t)h[i] & mask) << LANGID_SUB_BITS |
@@ -414,7 +414,7 @@ static void lookup(const langid_model *m, const uint64_t *h, unsigned n, uint32_
     for (unsigned i = 0; i < n; i++) {
         from[i] = sb[i][0];
         to[i] = sb[i][1];
-        PREFETCH(m->fps + (size_t)from[i] * 2);
+        PREFETCH(m->keys + from[i]);
     }
     for (unsigned i = 0; i < n; i++) {
         /* Fingerprints are sorted: count those below (no branch to
@@ -422,23 +422,16 @@ static void lookup(const langid_model *m, const uint64_t *h, unsigned n, uint32_
         uint16_t fp = (uint16_t)(h[i] >> 48);
         uint32_t below = 0;
         for (uint32_t j = from[i]; j < to[i]; j++)
-            below += ld16(m->fps + (size_t)j * 2) < fp;
+            below += m->keys[j].fp < fp;
         uint32_t j = from[i] + below;
-        key[i] = -1;
-        if (j < to[i] && ld16(m->fps + (size_t)j * 2) == fp) {
-            key[i] = j;
-            PREFETCH(&m->key_first[j]);
-        }
-    }
-    for (unsigned i = 0; i < n; i++) {
-        if (key[i] < 0) {
+        if (j < to[i] && m->keys[j].fp == fp) {
+            from[i] = m->keys[j].first;
+            to[i] = m->keys[j + 1].first;
+            PREFETCH(m->post + from[i]);
+            PREFETCH(m->post + to[i] - 1);     /* a table may cross a line */
+        } else {
             from[i] = to[i] = 0;
-            continue;
         }
-        from[i] = m->key_first[key[i]];
-        to[i] = m->key_first[key[i] + 1];
-        PREFETCH(m->post + from[i]);
-        PREFETCH(m->post + to[i] - 1);     /* a table may cross a line */
     }
 }
 
