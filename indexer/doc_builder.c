@@ -464,7 +464,10 @@ static int session_record(doc_builder *b, const session *s, const char *path,
     } while (0)
 
 /* Gives doc the record in b->data and its unique id (path + suffix), and
- * writes it, replacing an earlier version with the same id. */
+ * writes it as a new document: the writer has deleted whatever its file
+ * gave before (write_sessions), so no document with that id is left.
+ * (Asking the engine to replace it had it look the id up in the index
+ * at every document, for nothing.) */
 static eng_status store_doc(doc_builder *b, eng_db *db, eng_doc *doc, const char *path,
                             const char *suffix)
 {
@@ -474,7 +477,7 @@ static eng_status store_doc(doc_builder *b, eng_db *db, eng_doc *doc, const char
     if (id_term(&b->scratch, PREFIX_UID, path, suffix) < 0)
         return ENG_E_NOMEM;
     st = eng_doc_add_term(doc, b->scratch.data, b->scratch.len, 0);
-    return st == ENG_OK ? eng_db_replace(db, b->scratch.data, doc, NULL) : st;
+    return st == ENG_OK ? eng_db_add(db, doc, NULL) : st;
 }
 
 /* One more session for each of the current session's words. */
