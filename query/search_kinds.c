@@ -6,11 +6,13 @@
 #include "search_kinds.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../common/buf.h"
 #include "../common/schema.h"
+#include "spin_wait.h"
 
 /* q restricted to documents of one kind. */
 static eng_query *of_kind(const eng_query *q, const char *kind)
@@ -189,6 +191,7 @@ typedef struct hit_pool {
     pthread_mutex_t lock;
     pthread_cond_t opened;
     enum { POOL_WAIT, POOL_OPEN, POOL_SHUT } state;
+    atomic_int decided;         /* state is no longer POOL_WAIT */
     size_t next;
     const eng_mset *ms;
     evs_results *res;
@@ -204,6 +207,7 @@ static void pool_open(hit_pool *p, const eng_mset *ms)
     pthread_mutex_lock(&p->lock);
     p->ms = ms;
     p->state = ms ? POOL_OPEN : POOL_SHUT;
+    atomic_store_explicit(&p->decided, 1, memory_order_release);
     pthread_cond_broadcast(&p->opened);
     pthread_mutex_unlock(&p->lock);
 }
@@ -211,6 +215,8 @@ static void pool_open(hit_pool *p, const eng_mset *ms)
 /* The next hit to fill, or (size_t)-1 when none is left or one failed. */
 static size_t pool_take(hit_pool *p, int wait)
 {
+    if (wait)
+        spin_wait(&p->decided);
     pthread_mutex_lock(&p->lock);
     while (wait && p->state == POOL_WAIT)
         pthread_cond_wait(&p->opened, &p->lock);
