@@ -216,9 +216,9 @@ static uint32_t dense_langs(const langid_model *m, uint32_t a, uint32_t b)
     return langs;
 }
 
-/* Rewrites post (and the keys' first postings) so that each key with LANGID_DENSE_MIN
- * postings or more, no language twice, holds its table in its entry (see
- * langid.h); the others keep their postings. */
+/* Rewrites post (and where each key's entry starts) so that each key with
+ * LANGID_DENSE_MIN postings or more, no language twice, holds its table in
+ * its entry (see langid.h); the others keep their postings. */
 static int make_dense(langid_model *m)
 {
     size_t units = 0;
