@@ -26,7 +26,7 @@ int spin_wait(atomic_int *flag)
         if (atomic_load_explicit(flag, memory_order_acquire))
             return 1;
         relax();
-        /* the clock is read every 64 looks: about a microsecond apart */
+        /* the clock is read every 64 looks, a few microseconds apart */
         if (i % 64 == 0) {
             long long t = now_ns();
             if (!until)
