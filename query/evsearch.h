@@ -24,17 +24,18 @@
  * writer commits meanwhile, a call may fail with EVS_CHANGED: call
  * evs_db_reopen and run it again.
  *
- * Threads of its own: on a machine with more than one processor, evs_search
- * looks for quotes on a second thread while the calling thread looks for
- * sessions, and the two then share the work of filling the session hits
- * (their records read, their snippets made).  The second thread reads
- * through a second reader that the handle opens at its first search (a
- * few more open files) and keeps at the same state; it is done with a
- * search before evs_search returns, and waits for the next one until the
- * handle is closed or reopened.  A process forked from one whose handle
- * has that thread searches on the caller's thread alone.
- * EVSEARCH_THREADS=1 in the environment when a handle is opened keeps its
- * searches on the caller's thread.
+ * Threads of its own: when the process may run on more than one processor
+ * (its affinity mask), evs_search looks for quotes on a second thread
+ * while the calling thread looks for sessions, and the two then share the
+ * work of filling the session hits (their records read, their snippets
+ * made).  The second thread reads through a second reader that the handle
+ * opens at its first search (a few more open files) and keeps at the same
+ * state; it is done with a search before evs_search returns, and waits for
+ * the next one until the handle is closed or reopened (watching for it 50
+ * µs, then asleep).  A process forked from one whose handle has that
+ * thread searches on the caller's thread alone.  EVSEARCH_THREADS=1 in the
+ * environment when a handle is opened keeps its searches on the caller's
+ * thread.
  */
 #ifndef EVSEARCH_H
 #define EVSEARCH_H
