@@ -301,24 +301,6 @@ void pack(eng_doc *doc)
 
 }  // namespace
 
-extern "C" eng_status eng_db_replace(eng_db *db, const char *uid_term, eng_doc *doc,
-                                     eng_docid *out_id)
-{
-    if (!db)
-        return ENG_E_INVALID;
-    if (!uid_term || !*uid_term || !doc)
-        return fail(&db->errmsg, ENG_E_INVALID, "replace: no uid term or no document");
-    if (eng_status st = need_writable(db))
-        return st;
-    return guarded(&db->errmsg, "replace", [&] {
-        pack(doc);
-        Xapian::docid id = db->wdb->replace_document(uid_term, doc->doc);
-        if (out_id)
-            *out_id = id;
-        return ENG_OK;
-    });
-}
-
 extern "C" eng_status eng_db_add(eng_db *db, eng_doc *doc, eng_docid *out_id)
 {
     if (!db)

@@ -104,11 +104,9 @@ eng_status eng_db_cancel(eng_db *db);
 
 typedef struct eng_doc eng_doc;
 
-/* Adds doc, or replaces every document indexed by uid_term (a term the doc
- * should also carry).  *out_id may be NULL.  Writing packs the document's
+/* Adds doc as a new document (replacing one is deleting it first:
+ * eng_db_delete_term).  *out_id may be NULL.  Writing packs the document's
  * positions into it (eng_doc_add_posting), hence doc is not const. */
-eng_status eng_db_replace(eng_db *db, const char *uid_term, eng_doc *doc,
-                          eng_docid *out_id);
 eng_status eng_db_add(eng_db *db, eng_doc *doc, eng_docid *out_id);
 /* Deletes every document indexed by the term (none is not an error). */
 eng_status eng_db_delete_term(eng_db *db, const char *term);

@@ -35,7 +35,7 @@ void write_db(const char *path)
     for (int i = 0; i < n_texts; i++) {
         char uid[16];
         snprintf(uid, sizeof uid, "Q%d", i + 1);
-        CHECK_INT(put(w, uid, make_doc("d", texts[i], uid, NULL)), i + 1);
+        CHECK_INT(put(w, make_doc("d", texts[i], uid, NULL)), i + 1);
     }
     CHECK_INT(eng_db_commit(w), ENG_OK);
     eng_db_close(w);

@@ -349,7 +349,7 @@ static eng_db *small_db(const char *name, int n, doc_fn *make)
     for (int i = 0; i < n; i++) {
         char uid[16];
         snprintf(uid, sizeof uid, "Q%d", i);
-        put(w, uid, make(i, uid));
+        put(w, make(i, uid));
     }
     CHECK_INT(eng_db_commit(w), ENG_OK);
     eng_db_close(w);
