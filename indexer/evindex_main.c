@@ -20,6 +20,7 @@
 
 #include "../cli/db_locate.h"
 #include "../cli/progress.h"
+#include "../common/usable_cpus.h"
 #include "evindex_analyze.h"
 #include "evindex_dump.h"
 #include "evindex_parallel.h"
@@ -251,11 +252,12 @@ static int database_empty(const char *path)
     return n == 0;
 }
 
-/* Threads for a new database: one per CPU, up to eight. */
+/* Threads for a new database: one per CPU the process may run on, up to
+ * eight. */
 static unsigned default_jobs(void)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > 8 ? 8 : (unsigned)n;
+    long n = usable_cpus();
+    return n > 8 ? 8 : (unsigned)n;
 }
 
 typedef struct named {
@@ -346,7 +348,8 @@ static void usage(FILE *to)
           "  -q, --quiet  no progress line, only errors and the summary\n"
           "  --rebuild    read every file again, even those unchanged\n"
           "  -j, --jobs N threads that build a new (or empty) database; default: one\n"
-          "               per CPU, up to 8.  Updates run on one thread.\n"
+          "               per CPU evindex may run on, up to 8.  Updates run on one\n"
+          "               thread.\n"
           "  --languages CODES\n"
           "               the languages the pages are in (\"en fr de\"): detection\n"
           "               chooses among these only; default: the 24 EU languages\n"

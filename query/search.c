@@ -1,8 +1,6 @@
 /*
  * search.c — the reading half of the public API: evs_db_* and evs_search.
  */
-#define _GNU_SOURCE     /* sched_getaffinity */
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,6 +14,7 @@
 #include "search_kinds.h"
 #include "side_search.h"
 #include "suggest.h"
+#include "../common/usable_cpus.h"
 
 /* A search that meets a commit half way reopens and starts again, this
  * many times before giving up with EVS_CHANGED (a writer committing in a
@@ -59,16 +58,6 @@ static evs_status engine_fail_on(evs_db *d, eng_db *db, eng_status st)
 static evs_status engine_fail(evs_db *d, eng_status st)
 {
     return engine_fail_on(d, d->db, st);
-}
-
-/* The processors this process may run on (taskset, cpusets), which may be
- * fewer than the machine has. */
-static long usable_cpus(void)
-{
-    cpu_set_t set;
-    if (sched_getaffinity(0, sizeof set, &set) == 0)
-        return CPU_COUNT(&set);
-    return sysconf(_SC_NPROCESSORS_ONLN);
 }
 
 /* Whether searches may use a second thread: more than one processor to run
