@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "shim/stem.h"
+#include "start_scan.h"
 #include "word_cache.h"
 
 /* A token whose term or stem would be longer than this (NFKC can expand a
@@ -293,11 +294,6 @@ static inline int may_go_on(char c)
  */
 enum { TWO_ANY = 0 };
 
-static inline int is_ascii_alnum(unsigned c)
-{
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 /* Whether lead cont are one character of two bytes (U+0080..U+07FF), and
  * its index among them, by which the tables here know it. */
 static inline int is_two_byte(unsigned lead, unsigned cont)
@@ -566,40 +562,18 @@ int txt_analyze_for(txt_analyzer *a, const char *text, size_t len, const txt_fir
     return analyze(a, text, len, firsts, fn, ctx, NULL, positions);
 }
 
-/* The bytes a word passed by txt_analyze_near_for may start with: the
- * ASCII letters and digits that may_start lets through, in either case,
- * and every byte that starts a character beyond ASCII (may_start looks
- * at the character). */
-static void start_bytes(const txt_analyzer *a, const txt_firsts *firsts, unsigned char *want)
-{
-    for (unsigned c = 0; c < 256; c++)
-        want[c] = c >= 0xC2 && c <= 0xF4;
-    for (unsigned c = '0'; c <= 'z'; c++) {
-        unsigned lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
-        want[c] = is_ascii_alnum(c) &&
-                  (!a->keeps_first || (firsts->bytes[lower >> 6] >> (lower & 63) & 1));
-    }
-}
-
 /* The next byte at or after i where a word that may_start lets through
- * starts with a byte of want, or len. */
-static size_t next_start(txt_analyzer *a, const txt_firsts *firsts, const char *text,
-                         size_t len, size_t i, const unsigned char *want)
+ * starts, or len.  The scan (start_scan.h) passes over the bytes no such
+ * word starts with and most letters after a letter. */
+static size_t next_start(txt_analyzer *a, const txt_firsts *firsts, const start_scan *scan,
+                         const char *text, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)text;
     for (;; i++) {
-        while (i < len && !want[u[i]])
-            i++;
-        if (i >= len)
+        if ((i = start_scan_next(scan, u, len, i)) >= len)
             return len;
-        /* After an ASCII letter or digit no word starts (most of the bytes
-         * found are inside words), but for a letter of a script written
-         * without spaces (three bytes or four): only the others need a
-         * closer look. */
-        if (i > 0 && u[i] < 0xE0 && u[i - 1] < 0x80 && is_ascii_alnum(u[i - 1]))
-            continue;
-        /* Nor after a letter of two bytes: in Greek or Cyrillic text,
-         * every letter's lead byte is one of want. */
+        /* Nor after the letters of two bytes the scan does not know
+         * (Armenian, Hebrew, Arabic, some Latin and Greek ones). */
         if (i > 1 && u[i] < 0xE0 && is_two_byte(u[i - 2], u[i - 1]) &&
             (first_fold(a, u[i - 2], u[i - 1]) & FOLDS_WORD))
             continue;
@@ -634,14 +608,14 @@ int txt_analyze_near_for(txt_analyzer *a, const char *text, size_t len,
                          const txt_firsts *firsts, uint32_t reach, txt_token_fn fn, void *ctx,
                          uint32_t *positions)
 {
-    unsigned char want[256];
-    start_bytes(a, firsts, want);
+    start_scan scan;
+    start_scan_init(&scan, firsts->bytes, !a->keeps_first);
     size_t cursor = 0;
     uint32_t pos = 0, exact_to = 0;
     int near = 0;       /* within reach of a word fn kept: read every word */
     int rc = 0;
     for (;;) {
-        size_t c = next_start(a, firsts, text, len, cursor, want);
+        size_t c = next_start(a, firsts, &scan, text, len, cursor);
         txt_span w;
         int got = near ? read_until(text, len, &cursor, c, exact_to, &pos, &w) : 2;
         if (got == 2) {
