@@ -2,9 +2,9 @@
  * start_scan.c — see start_scan.h.
  *
  * The block test may let through more bytes than are wanted, never
- * fewer: it tells ASCII letters by their lower case (so that a digit's
- * test also lets through the control character 0x20 below it), and takes
- * every byte from 0xC2 on as a lead byte.  Each byte it lets through is
+ * fewer: it tells ASCII letters by their lower case (so that the test for
+ * a digit also lets through the control character 0x20 below the digit),
+ * and takes every byte from 0xC2 on as a lead byte.  Each byte it lets through is
  * then tested exactly (accept), so the answer is that of the byte-by-byte
  * loop, which also reads the first two bytes, what is left after the last
  * full block, and everything where SSE2 is missing.
