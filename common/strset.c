@@ -78,17 +78,14 @@ int strset_add(strset *set, const char *s, size_t len, size_t *index)
         if (elen == len && memcmp(e, s, len) == 0)
             return 0;
     }
-    /* the entry written in one piece: none of it is left when there is no
-     * room (buf_reserve keeps room for the arena's own NUL after it) */
+    /* room for the whole entry first, so that the appends below cannot
+     * fail half way and leave part of it */
     if (buf_reserve(&set->arena, HEAD + len + 1) < 0)
         return -1;
     uint32_t at = (uint32_t)set->arena.len + 1, head[2] = { (uint32_t)len, (uint32_t)set->n };
-    char *d = set->arena.data + set->arena.len;
-    memcpy(d, head, HEAD);
-    memcpy(d + HEAD, s, len);
-    d[HEAD + len] = '\0';
-    set->arena.len += HEAD + len + 1;
-    set->arena.data[set->arena.len] = '\0';
+    buf_append(&set->arena, head, HEAD);
+    buf_append(&set->arena, s, len);
+    buf_putc(&set->arena, '\0');
     set->slots[j] = (strset_slot){ h, at };
     if (index)
         *index = set->n;

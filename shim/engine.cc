@@ -266,11 +266,6 @@ extern "C" eng_status eng_db_cancel(eng_db *db)
 
 namespace {
 
-// Puts into doc what was gathered beside it since it was last written:
-// its terms, each once with its summed wdf (the same document as adding
-// them one occurrence at a time, for a fraction of the engine's work), and
-// its positions, packed into their value slot.  When the engine throws
-// here (out of memory), doc is half filled and the write fails.
 // term_tally_each's callback: the engine's exceptions do not cross C.
 int add_tallied(void *ctx, const char *term, size_t len, uint32_t wdf) noexcept
 {
@@ -282,6 +277,11 @@ int add_tallied(void *ctx, const char *term, size_t len, uint32_t wdf) noexcept
     }
 }
 
+// Puts into doc what was gathered beside it since it was last written:
+// its terms, each once with its summed wdf (the same document as adding
+// them one occurrence at a time, for a fraction of the engine's work), and
+// its positions, packed into their value slot.  When the engine throws
+// here (out of memory), doc is half filled and the write fails.
 void pack(eng_doc *doc)
 {
     if (term_tally_each(&doc->terms, add_tallied, &doc->doc) != 0)

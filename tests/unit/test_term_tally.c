@@ -149,6 +149,7 @@ static void test_many(void)
     }
     CHECK_INT(bad, 0);
     seen_free(&s);
+    CHECK(t.terms.cap >= 2 * (size_t)N);    /* at most half full */
 
     /* cleared, it is empty and takes terms again */
     term_tally_clear(&t);
