@@ -259,8 +259,83 @@ class FacetSpy : public Xapian::MatchSpy {
 struct PageItem {
     Xapian::docid id;
     double weight;
+    Xapian::Document doc;   // read only for the value, when weights tie
     std::string value;
 };
+
+// How many documents match, as far as a ranking can tell.
+struct MatchCount {
+    Xapian::doccount estimated = 0, lower = 0, upper = 0;
+};
+
+// The documents ranked [from, from + n) by relevance, into window, when a
+// positional condition (meets) can be checked on the engine's first
+// documents for the query without it: the first from + n of those are
+// checked, and those that meet it are the condition's own first ones when
+// there are at least from + n of them, or when those were all the query's
+// matches (a document the engine ranks below them cannot rank above them
+// once the others are taken out).  Otherwise returns false, and the engine
+// checks the condition itself, as candidates come (engine_positional.hh).
+//
+// The engine's way checks every candidate that could enter the page at the
+// moment it comes, in the order of the documents, and early ones enter a
+// page that later ones take back: 30.7 checks a phrase on average for 40
+// phrases of the benchmark (bench/queries.txt, callgrind) against 11.8
+// here, each a read of the document's positions.  A phrase's words seldom
+// stand together by chance, so the first ranked nearly always hold it;
+// when too few do, the engine's way runs after this one.
+
+// When the query's matches are at most this many times those needed, all
+// of them are checked, and the count is exact, as the engine's way (which
+// then sees every one) makes it.
+const Xapian::doccount FEW_MATCHES = 3;
+
+bool rank_checked(Xapian::Enquire &enquire, Xapian::doccount from, Xapian::doccount n,
+                  const Xapian::MatchDecider &meets, std::vector<PageItem> &window,
+                  MatchCount &count)
+{
+    const Xapian::doccount need = from + n;
+    Xapian::MSet all = enquire.get_mset(0, need);
+    // every match of the query is checked: those were all there is, or
+    // few are left past them
+    bool complete = all.size() < need;
+    if (!complete && all.get_matches_upper_bound() <= FEW_MATCHES * need) {
+        all = enquire.get_mset(0, all.get_matches_upper_bound());
+        complete = true;
+    }
+    const Xapian::doccount got = all.size();
+    // checked in the order of the documents, which is the order the
+    // engine's tables keep them in
+    std::vector<std::pair<Xapian::docid, Xapian::doccount>> order;
+    for (Xapian::doccount i = 0; i < got; i++)
+        order.emplace_back(*all[i], i);
+    std::sort(order.begin(), order.end());
+    std::vector<char> met(got);
+    std::vector<Xapian::Document> docs(got);
+    for (const auto &o : order) {
+        docs[o.second] = all[o.second].get_document();
+        met[o.second] = meets(docs[o.second]);
+    }
+    std::vector<PageItem> ranked;
+    for (Xapian::doccount i = 0; i < got; i++)
+        if (met[i])
+            ranked.push_back(PageItem{ *all[i], all[i].get_weight(), docs[i], std::string() });
+    const Xapian::doccount kept = static_cast<Xapian::doccount>(ranked.size());
+    if (kept < need && !complete)
+        return false;
+    if (complete) {
+        count.estimated = count.lower = count.upper = kept;
+    } else {
+        // the engine's estimate for the query, less the share that failed
+        count.lower = kept;
+        count.upper = all.get_matches_upper_bound() - (got - kept);
+        double est = double(all.get_matches_estimated()) * kept / got + 0.5;
+        count.estimated = std::max(count.lower,
+                                   std::min(count.upper, static_cast<Xapian::doccount>(est)));
+    }
+    window.assign(ranked.begin() + std::min(from, kept), ranked.begin() + std::min(need, kept));
+    return true;
+}
 
 // The page [offset, offset + limit) ranked by relevance, equal weights by
 // the value in slot (descending when reverse), equal values by document id:
@@ -273,20 +348,29 @@ struct PageItem {
 // Returns false, the page left empty, when a tie crosses an edge: then the
 // engine's way decides.  (A wider window does not pay: where ties are
 // common, as among quotes, runs of equal weights are long, and ranking 40
-// more documents was slower than the engine's way.)
+// more documents was slower than the engine's way.)  A positional
+// condition (decider) is checked as rank_checked says when it can be.
 bool page_by_relevance(Xapian::Enquire &enquire, Xapian::doccount offset, Xapian::doccount limit,
                        Xapian::doccount at_least, Xapian::MatchDecider *decider,
-                       Xapian::valueno slot, bool reverse, Xapian::MSet &mset,
+                       Xapian::valueno slot, bool reverse, MatchCount &count,
                        std::vector<PageItem> &page)
 {
     Xapian::doccount before = offset > 0 ? 1 : 0, asked = before + limit + 1;
-    mset = enquire.get_mset(offset - before, asked, at_least, nullptr, decider);
-    Xapian::doccount n = mset.size(), first = before, end = std::min(before + limit, n);
+    std::vector<PageItem> window;
+    if (!decider || at_least > offset + limit + 1 ||
+        !rank_checked(enquire, offset - before, asked, *decider, window, count)) {
+        window.clear();
+        Xapian::MSet mset = enquire.get_mset(offset - before, asked, at_least, nullptr, decider);
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            window.push_back(PageItem{ *it, it.get_weight(), it.get_document(), std::string() });
+        count.estimated = mset.get_matches_estimated();
+        count.lower = mset.get_matches_lower_bound();
+        count.upper = mset.get_matches_upper_bound();
+    }
+    Xapian::doccount n = static_cast<Xapian::doccount>(window.size()), first = before,
+                     end = std::min(before + limit, n);
     if (first >= end)
         return true;    // nothing on the page
-    std::vector<PageItem> window;
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-        window.push_back(PageItem{ *it, it.get_weight(), std::string() });
     // the run of the page's first weight starts inside the window (or the
     // window starts at the first match), and that of its last ends there
     // (or every match is in the window)
@@ -297,7 +381,7 @@ bool page_by_relevance(Xapian::Enquire &enquire, Xapian::doccount offset, Xapian
     for (Xapian::doccount i = 0; i < n; i++)
         if ((i > 0 && window[i - 1].weight == window[i].weight) ||
             (i + 1 < n && window[i + 1].weight == window[i].weight))
-            window[i].value = mset[i].get_document().get_value(slot);
+            window[i].value = window[i].doc.get_value(slot);
     std::stable_sort(window.begin(), window.end(), [reverse](const PageItem &a, const PageItem &b) {
         if (a.weight != b.weight)
             return a.weight > b.weight;
@@ -360,12 +444,12 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
         // that could make the page (engine_positional.hh).
         evs_shim::PositionalDecider decider(q->cond);
         Xapian::MatchDecider *decide = q->cond ? &decider : nullptr;
-        Xapian::MSet mset;
+        MatchCount count;
         std::vector<PageItem> page;
         auto ms = std::make_unique<eng_mset>();
         bool by_page = o.sort_slot >= 0 && o.relevance_first && o.ties_rare && o.limit > 0;
         if (by_page &&
-            page_by_relevance(enquire, o.offset, o.limit, at_least, decide, slot, reverse, mset,
+            page_by_relevance(enquire, o.offset, o.limit, at_least, decide, slot, reverse, count,
                               page)) {
             for (const PageItem &p : page) {
                 ms->ids.push_back(p.id);
@@ -376,14 +460,17 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
                 count_facets();     // the ranking that gave way counted too
             if (o.sort_slot >= 0 && o.relevance_first)
                 enquire.set_sort_by_relevance_then_value(slot, reverse);
-            mset = enquire.get_mset(o.offset, o.limit, at_least, nullptr, decide);
+            Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, at_least, nullptr, decide);
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 ms->ids.push_back(*it);
                 ms->weights.push_back(it.get_weight());
             }
+            count.estimated = mset.get_matches_estimated();
+            count.lower = mset.get_matches_lower_bound();
+            count.upper = mset.get_matches_upper_bound();
         }
-        ms->estimated = mset.get_matches_estimated();
-        ms->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        ms->estimated = count.estimated;
+        ms->exact = count.lower == count.upper;
         for (auto &spy : spies)
             ms->facets.push_back(spy->take());
         *out = ms.release();

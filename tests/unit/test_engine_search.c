@@ -393,6 +393,99 @@ static void test_positional_everywhere(void)
     eng_db_close(r);
 }
 
+/* Pages of a phrase, for rank_checked (shim/engine_query.cc): the first
+ * n_apart documents hold its words apart, three times each (so they rank
+ * first); the rest hold it once, each with more filler than the one
+ * before (so they rank after, in order), labelled a, b, c... */
+static int n_apart;
+
+static eng_doc *phrase_page_doc(int i, const char *uid)
+{
+    char words[200] = "", data[2] = { 'X', '\0' };
+    int filler = i;
+    if (i < n_apart) {
+        snprintf(words, sizeof words, "alpha x beta alpha x beta alpha x beta");
+    } else {
+        data[0] = (char)('a' + (i - n_apart));
+        snprintf(words, sizeof words, "alpha beta");
+        filler = 3 * (i - n_apart);
+    }
+    for (int k = 0; k < filler && strlen(words) + 2 < sizeof words; k++)
+        strcat(words, " f");
+    return make_doc(data, words, uid, NULL);
+}
+
+/* A page of the phrase ranked by relevance alone (as sessions are:
+ * ties_rare), or the engine's way; *estimated and *exact as it says. */
+static const char *phrase_page(eng_db *db, uint32_t offset, uint32_t limit, int ties_rare,
+                               uint32_t *estimated, int *exact)
+{
+    eng_search_opts o = ENG_SEARCH_OPTS_INIT;
+    o.sort_slot = 1;
+    o.relevance_first = 1;
+    o.sort_descending = 1;
+    o.ties_rare = ties_rare;
+    o.offset = offset;
+    o.limit = limit;
+    eng_query *q = phrase2("alpha", "beta");
+    eng_mset *ms = search(db, q, &o);
+    const char *l = labels(db, ms, 0);
+    *estimated = eng_mset_estimated(ms);
+    *exact = eng_mset_exact(ms);
+    eng_mset_free(ms);
+    eng_query_free(q);
+    return l;
+}
+
+/* The first documents ranked for the phrase's words lack the phrase, lack
+ * it only in part, or few documents hold the words at all: each page is
+ * the one the engine gives when it checks every candidate itself. */
+static void test_positional_pages(void)
+{
+    static const struct {
+        int apart, with;        /* documents without the phrase, with it */
+        uint32_t offset, limit;
+        const char *want;
+        int exact;              /* 1: the count must be exact; -1: as the
+                                   engine's way has it, when that is */
+    } cases[] = {
+        /* the first ranked all lack it: the engine's way decides */
+        { 30, 10, 0, 3, "abc", -1 }, { 30, 10, 3, 3, "def", -1 }, { 30, 10, 9, 3, "j", -1 },
+        /* few documents in all: every one is checked, and counted exactly */
+        { 3, 5, 0, 3, "abc", 1 }, { 3, 5, 2, 2, "cd", 1 }, { 3, 5, 4, 3, "e", 1 },
+        { 0, 8, 0, 3, "abc", 1 },
+        /* every document holds it: the first ranked are the page */
+        { 0, 26, 0, 3, "abc", -1 }, { 0, 26, 10, 5, "klmno", -1 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "pages%zu", i);
+        n_apart = cases[i].apart;
+        eng_db *r = small_db(name, cases[i].apart + cases[i].with, phrase_page_doc);
+        if (!r)
+            continue;
+        uint32_t est = 0, est_engine = 0;
+        int exact = 0, exact_engine = 0;
+        char page[64];
+        snprintf(page, sizeof page, "%s",
+                 phrase_page(r, cases[i].offset, cases[i].limit, 0, &est_engine, &exact_engine));
+        CHECK_STR(page, cases[i].want);
+        CHECK_STR(phrase_page(r, cases[i].offset, cases[i].limit, 1, &est, &exact),
+                  cases[i].want);
+        if (cases[i].exact == 1) {
+            CHECK_INT(exact, 1);
+            CHECK_INT(est, (uint32_t)cases[i].with);
+        }
+        /* an estimate is never below what was seen to match, nor above
+         * what holds the words */
+        CHECK(est >= cases[i].offset + strlen(cases[i].want));
+        CHECK(est <= (uint32_t)(cases[i].apart + cases[i].with));
+        if (exact_engine)
+            CHECK(exact && est == est_engine);
+        eng_db_close(r);
+    }
+}
+
 /* ---------------------------------------------------------------- facets */
 
 /* Four documents, even and odd, with organisers (slot 3) one per line. */
@@ -466,6 +559,7 @@ int main(void)
     eng_db_close(db);
     test_query_values();
     test_positional_everywhere();
+    test_positional_pages();
     test_facets();
     return finish();
 }
