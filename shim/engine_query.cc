@@ -285,10 +285,11 @@ struct MatchCount {
 // stand together by chance, so the first ranked nearly always hold it;
 // when too few do, the engine's way runs after this one.
 
-// When the query's matches are at most this many times those needed, all
-// of them are checked, and the count is exact, as the engine's way (which
-// then sees every one) makes it.
-const Xapian::doccount FEW_MATCHES = 3;
+// When the query's matches are at most this many times those needed, and
+// at most FEW_MATCHES_MAX, all of them are checked, and the count is
+// exact, as the engine's way (which then sees every one) makes it; a page
+// far down does not read thousands of documents' positions for it.
+const Xapian::doccount FEW_MATCHES = 3, FEW_MATCHES_MAX = 100;
 
 bool rank_checked(Xapian::Enquire &enquire, Xapian::doccount from, Xapian::doccount n,
                   const Xapian::MatchDecider &meets, std::vector<PageItem> &window,
@@ -299,7 +300,8 @@ bool rank_checked(Xapian::Enquire &enquire, Xapian::doccount from, Xapian::docco
     // every match of the query is checked: those were all there is, or
     // few are left past them
     bool complete = all.size() < need;
-    if (!complete && all.get_matches_upper_bound() <= FEW_MATCHES * need) {
+    if (!complete && all.get_matches_upper_bound() <= std::min(FEW_MATCHES * need,
+                                                               FEW_MATCHES_MAX)) {
         all = enquire.get_mset(0, all.get_matches_upper_bound());
         complete = true;
     }
