@@ -268,6 +268,15 @@ struct MatchCount {
     Xapian::doccount estimated = 0, lower = 0, upper = 0;
 };
 
+MatchCount count_of(const Xapian::MSet &mset)
+{
+    MatchCount c;
+    c.estimated = mset.get_matches_estimated();
+    c.lower = mset.get_matches_lower_bound();
+    c.upper = mset.get_matches_upper_bound();
+    return c;
+}
+
 // When the query's matches are at most this many times those needed, and
 // at most FEW_MATCHES_MAX, all of them are checked, and the count is
 // exact, as the engine's way (which then sees every one) makes it; a page
@@ -307,21 +316,20 @@ bool rank_checked(Xapian::Enquire &enquire, Xapian::doccount from, Xapian::docco
     }
     const Xapian::doccount got = all.size();
     // checked in the order of the documents, which is the order the
-    // engine's tables keep them in
-    std::vector<std::pair<Xapian::docid, Xapian::doccount>> order;
+    // engine's tables keep them in; kept in the ranking's
+    std::vector<Xapian::doccount> order(got);
     for (Xapian::doccount i = 0; i < got; i++)
-        order.emplace_back(*all[i], i);
-    std::sort(order.begin(), order.end());
+        order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&all](Xapian::doccount a, Xapian::doccount b) { return *all[a] < *all[b]; });
     std::vector<char> met(got);
-    std::vector<Xapian::Document> docs(got);
-    for (const auto &o : order) {
-        docs[o.second] = all[o.second].get_document();
-        met[o.second] = meets(docs[o.second]);
-    }
+    for (Xapian::doccount i : order)
+        met[i] = meets(all[i].get_document());
     std::vector<PageItem> ranked;
     for (Xapian::doccount i = 0; i < got; i++)
         if (met[i])
-            ranked.push_back(PageItem{ *all[i], all[i].get_weight(), docs[i], std::string() });
+            ranked.push_back(PageItem{ *all[i], all[i].get_weight(), all[i].get_document(),
+                                       std::string() });
     const Xapian::doccount kept = static_cast<Xapian::doccount>(ranked.size());
     if (kept < need && !complete)
         return false;
@@ -357,17 +365,17 @@ bool page_by_relevance(Xapian::Enquire &enquire, Xapian::doccount offset, Xapian
                        Xapian::valueno slot, bool reverse, MatchCount &count,
                        std::vector<PageItem> &page)
 {
-    Xapian::doccount before = offset > 0 ? 1 : 0, asked = before + limit + 1;
+    Xapian::doccount before = offset > 0 ? 1 : 0, from = offset - before,
+                     asked = before + limit + 1;
     std::vector<PageItem> window;
-    if (!decider || at_least > offset + limit + 1 ||
-        !rank_checked(enquire, offset - before, asked, *decider, window, count)) {
+    // (a count of every match, at_least, needs the engine's way)
+    if (!decider || at_least > from + asked ||
+        !rank_checked(enquire, from, asked, *decider, window, count)) {
         window.clear();
-        Xapian::MSet mset = enquire.get_mset(offset - before, asked, at_least, nullptr, decider);
+        Xapian::MSet mset = enquire.get_mset(from, asked, at_least, nullptr, decider);
         for (auto it = mset.begin(); it != mset.end(); ++it)
             window.push_back(PageItem{ *it, it.get_weight(), it.get_document(), std::string() });
-        count.estimated = mset.get_matches_estimated();
-        count.lower = mset.get_matches_lower_bound();
-        count.upper = mset.get_matches_upper_bound();
+        count = count_of(mset);
     }
     Xapian::doccount n = static_cast<Xapian::doccount>(window.size()), first = before,
                      end = std::min(before + limit, n);
@@ -467,9 +475,7 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
                 ms->ids.push_back(*it);
                 ms->weights.push_back(it.get_weight());
             }
-            count.estimated = mset.get_matches_estimated();
-            count.lower = mset.get_matches_lower_bound();
-            count.upper = mset.get_matches_upper_bound();
+            count = count_of(mset);
         }
         ms->estimated = count.estimated;
         ms->exact = count.lower == count.upper;
