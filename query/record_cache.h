@@ -2,9 +2,10 @@
  * record_cache.h — the stored records of the hits a database handle has
  * shown, kept for the searches after it.
  *
- * The engine compresses every document's record, and inflating a
- * session's (5 kB of text on average) is the larger half of a search's
- * work once snippets are left aside: 131 k of 138 k instructions a record.
+ * Every document's record is stored compressed, and unpacking a
+ * session's (5 kB of text on average) is much of a search's work once
+ * snippets are left aside: with the engine's zlib it was 131 k of 138 k
+ * instructions a record (shim/record_codec.h says what replaced it).
  * Searches one after the other often show some of the same sessions (a
  * query refined, the same subject in other words: 475 of the 2,020
  * session hits of the benchmark's 237 queries were shown before), and

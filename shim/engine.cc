@@ -277,13 +277,41 @@ int add_tallied(void *ctx, const char *term, size_t len, uint32_t wdf) noexcept
     }
 }
 
+// The handle's record codec, made when first needed.
+rec_codec *codec_of(eng_db *db)
+{
+    if (!db->codec && !(db->codec = rec_codec_new()))
+        throw std::bad_alloc();
+    return db->codec;
+}
+
+// The record packed into its value slot (none when it is empty).
+void pack_data(eng_db *db, eng_doc *doc)
+{
+    if (doc->data.empty()) {
+        doc->doc.add_value(ENG_SLOT_RECORD, std::string());   // none, and no throw if none
+    } else {
+        std::string packed(rec_codec_bound(doc->data.size()), '\0');
+        size_t len = 0;
+        if (rec_codec_pack(codec_of(db), doc->data.data(), doc->data.size(), &packed[0],
+                           &len) != REC_OK)
+            throw std::bad_alloc();
+        packed.resize(len);
+        doc->doc.add_value(ENG_SLOT_RECORD, packed);
+    }
+    doc->data_packed = true;
+}
+
 // Puts into doc what was gathered beside it since it was last written:
 // its terms, each once with its summed wdf (the same document as adding
-// them one occurrence at a time, for a fraction of the engine's work), and
-// its positions, packed into their value slot.  When the engine throws
-// here (out of memory), doc is half filled and the write fails.
-void pack(eng_doc *doc)
+// them one occurrence at a time, for a fraction of the engine's work), its
+// positions, packed into their value slot, and its record, into its own.
+// When the engine throws here (out of memory), doc is half filled and the
+// write fails.
+void pack(eng_db *db, eng_doc *doc)
 {
+    if (!doc->data_packed)
+        pack_data(db, doc);
     if (term_tally_each(&doc->terms, add_tallied, &doc->doc) != 0)
         throw std::bad_alloc();
     term_tally_clear(&doc->terms);
@@ -310,7 +338,7 @@ extern "C" eng_status eng_db_add(eng_db *db, eng_doc *doc, eng_docid *out_id)
     if (eng_status st = need_writable(db))
         return st;
     return guarded(&db->errmsg, "add", [&] {
-        pack(doc);
+        pack(db, doc);
         Xapian::docid id = db->wdb->add_document(doc->doc);
         if (out_id)
             *out_id = id;
@@ -438,13 +466,27 @@ extern "C" eng_status eng_db_doc_data(eng_db *db, eng_docid id, char **out, size
         // scanning a chunk of a list (3.8% of a one-word query's
         // instructions).  A search's hits exist; a missing document's data
         // reads as empty, and only then is the question asked.
-        std::string data = db->xdb->get_document(id, Xapian::DOC_ASSUME_VALID).get_data();
-        if (data.empty())
-            data = db->xdb->get_document(id).get_data();
-        if (!(*out = dup_cstr(data)))
-            throw std::bad_alloc();
+        std::string packed =
+            db->xdb->get_document(id, Xapian::DOC_ASSUME_VALID).get_value(ENG_SLOT_RECORD);
+        if (packed.empty())
+            packed = db->xdb->get_document(id).get_value(ENG_SLOT_RECORD);
+        size_t len = 0;
+        if (packed.empty()) {
+            if (!(*out = dup_cstr(packed)))
+                throw std::bad_alloc();
+        } else if (rec_status rs = rec_codec_unpack(codec_of(db), packed.data(), packed.size(),
+                                                    out, &len)) {
+            if (rs == REC_NOMEM)
+                throw std::bad_alloc();
+            std::string what = "document data: document " + std::to_string(id) +
+                               (rs == REC_VERSION
+                                    ? " was written by another version of evsearch"
+                                    : " is damaged");
+            return fail(&db->errmsg, rs == REC_VERSION ? ENG_E_VERSION : ENG_E_CORRUPT,
+                        what.c_str());
+        }
         if (out_len)
-            *out_len = data.size();
+            *out_len = len;
         return ENG_OK;
     });
 }
@@ -569,8 +611,10 @@ extern "C" eng_status eng_doc_set_value(eng_doc *doc, unsigned slot, const char 
         return ENG_E_INVALID;
     if (!val && len)
         return fail(&doc->errmsg, ENG_E_INVALID, "set value: no value");
-    if (slot == ENG_SLOT_POSITIONS)
-        return fail(&doc->errmsg, ENG_E_INVALID, "set value: the slot for positions is reserved");
+    if (slot == ENG_SLOT_POSITIONS || slot == ENG_SLOT_RECORD)
+        return fail(&doc->errmsg, ENG_E_INVALID, slot == ENG_SLOT_RECORD
+                        ? "set value: the slot for the document's data is reserved"
+                        : "set value: the slot for positions is reserved");
     return guarded(&doc->errmsg, "set value", [&] {
         doc->doc.add_value(slot, str_or_empty(val, len));
         return ENG_OK;
@@ -584,7 +628,8 @@ extern "C" eng_status eng_doc_set_data(eng_doc *doc, const char *data, size_t le
     if (!data && len)
         return fail(&doc->errmsg, ENG_E_INVALID, "set data: no data");
     return guarded(&doc->errmsg, "set data", [&] {
-        doc->doc.set_data(str_or_empty(data, len));
+        doc->data.assign(str_or_empty(data, len));
+        doc->data_packed = false;
         return ENG_OK;
     });
 }

@@ -145,9 +145,13 @@ eng_status eng_doc_add_posting(eng_doc *doc, const char *term, size_t len,
                                uint32_t pos, uint32_t wdf_inc);
 /* A term without position. */
 eng_status eng_doc_add_term(eng_doc *doc, const char *term, size_t len, uint32_t wdf_inc);
-/* Any slot but ENG_SLOT_POSITIONS, which is the shim's own. */
+/* Any slot but ENG_SLOT_POSITIONS and ENG_SLOT_RECORD, the shim's own. */
 #define ENG_SLOT_POSITIONS 255u
 eng_status eng_doc_set_value(eng_doc *doc, unsigned slot, const char *val, size_t len);
+/* The document's data (what eng_db_doc_data gives back), compressed into
+ * the value slot ENG_SLOT_RECORD when it is written (record_codec.h says
+ * why not the engine's own). */
+#define ENG_SLOT_RECORD 254u
 eng_status eng_doc_set_data(eng_doc *doc, const char *data, size_t len);
 
 /* ---------------------------------------------------------------- queries */

@@ -7,6 +7,7 @@
 
 #include "engine.h"
 #include "engine_positional.hh"
+#include "record_codec.h"
 #include "term_tally.h"
 
 #include <memory>
@@ -22,6 +23,13 @@ struct eng_db {
     Xapian::WritableDatabase *wdb = nullptr;
     std::string errmsg;
     bool xact = false;    // the engine-level transaction is open (see engine.cc)
+    // packs and unpacks records (record_codec.h); made when first needed
+    rec_codec *codec = nullptr;
+
+    eng_db() = default;
+    eng_db(const eng_db &) = delete;
+    eng_db &operator=(const eng_db &) = delete;
+    ~eng_db() { rec_codec_free(codec); }
 };
 
 struct eng_doc {
@@ -33,6 +41,9 @@ struct eng_doc {
     // into the document when it is written
     std::vector<uint64_t> postings;
     bool postings_packed = true;    // doc holds postings' packed form
+    // eng_doc_set_data's record, packed into its value slot when written
+    std::string data;
+    bool data_packed = true;        // doc holds data's packed form
     std::string errmsg;
 
     eng_doc() = default;

@@ -1,0 +1,105 @@
+/*
+ * record_codec.c — see record_codec.h.
+ *
+ * The dictionary's compressed and decompressed forms are made once per
+ * process and shared: zstd allows that, as only contexts hold state.
+ */
+#include "record_codec.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+#include <zstd.h>
+#include <zstd_errors.h>
+
+/* shim/record-dict.zdict, as an array (made at build time; CMakeLists.txt) */
+extern const unsigned char rec_dict_bytes[];
+extern const size_t rec_dict_size;
+
+/* zstd's default: on records, higher levels gained under 3% of the size
+ * for twice the time and more. */
+#define LEVEL 3
+
+/* A frame saying it holds more than this is taken for a damaged one rather
+ * than asking for that much memory. */
+#define MAX_RECORD ((unsigned long long)1 << 30)
+
+struct rec_codec {
+    ZSTD_CCtx *cctx;
+    ZSTD_DCtx *dctx;
+};
+
+static pthread_once_t dict_once = PTHREAD_ONCE_INIT;
+static ZSTD_CDict *cdict;
+static ZSTD_DDict *ddict;
+static unsigned dict_id;
+
+static void make_dicts(void)
+{
+    cdict = ZSTD_createCDict(rec_dict_bytes, rec_dict_size, LEVEL);
+    ddict = ZSTD_createDDict(rec_dict_bytes, rec_dict_size);
+    dict_id = ZSTD_getDictID_fromDict(rec_dict_bytes, rec_dict_size);
+}
+
+/* The shared dictionaries; 0, or -1 when they could not be made. */
+static int dicts(void)
+{
+    pthread_once(&dict_once, make_dicts);
+    return cdict && ddict ? 0 : -1;
+}
+
+rec_codec *rec_codec_new(void)
+{
+    return calloc(1, sizeof(rec_codec));
+}
+
+void rec_codec_free(rec_codec *c)
+{
+    if (!c)
+        return;
+    ZSTD_freeCCtx(c->cctx);
+    ZSTD_freeDCtx(c->dctx);
+    free(c);
+}
+
+size_t rec_codec_bound(size_t len)
+{
+    return ZSTD_compressBound(len);
+}
+
+rec_status rec_codec_pack(rec_codec *c, const void *src, size_t len, void *dst, size_t *out_len)
+{
+    if (dicts() < 0 || (!c->cctx && !(c->cctx = ZSTD_createCCtx())))
+        return REC_NOMEM;
+    size_t n = ZSTD_compress_usingCDict(c->cctx, dst, rec_codec_bound(len), src, len, cdict);
+    /* with room for the bound, only memory can fail */
+    if (ZSTD_isError(n))
+        return REC_NOMEM;
+    *out_len = n;
+    return REC_OK;
+}
+
+rec_status rec_codec_unpack(rec_codec *c, const void *src, size_t len, char **out,
+                            size_t *out_len)
+{
+    *out = NULL;
+    if (dicts() < 0 || (!c->dctx && !(c->dctx = ZSTD_createDCtx())))
+        return REC_NOMEM;
+    unsigned long long size = ZSTD_getFrameContentSize(src, len);
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > MAX_RECORD)
+        return REC_CORRUPT;
+    if (ZSTD_getDictID_fromFrame(src, len) != dict_id)
+        return REC_VERSION;
+    char *buf = malloc((size_t)size + 1);
+    if (!buf)
+        return REC_NOMEM;
+    size_t n = ZSTD_decompress_usingDDict(c->dctx, buf, (size_t)size, src, len, ddict);
+    if (ZSTD_isError(n) || n != size) {
+        free(buf);
+        return ZSTD_getErrorCode(n) == ZSTD_error_memory_allocation ? REC_NOMEM : REC_CORRUPT;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *out_len = n;
+    return REC_OK;
+}
