@@ -1,8 +1,9 @@
 /*
  * record_codec.c — see record_codec.h.
  *
- * The dictionary's compressed and decompressed forms are made once per
- * process and shared: zstd allows that, as only contexts hold state.
+ * The dictionary's compressing and decompressing forms are each made once
+ * per process, when first needed, and shared: zstd allows that, as only
+ * contexts hold state.
  */
 #include "record_codec.h"
 
@@ -29,23 +30,23 @@ struct rec_codec {
     ZSTD_DCtx *dctx;
 };
 
-static pthread_once_t dict_once = PTHREAD_ONCE_INIT;
+/* Made apart, as a reader needs only the one and a writer the other:
+ * the compressing form's tables cost 1.7 M instructions to make,
+ * which a process that only searches has no use for. */
+static pthread_once_t cdict_once = PTHREAD_ONCE_INIT, ddict_once = PTHREAD_ONCE_INIT;
 static ZSTD_CDict *cdict;
 static ZSTD_DDict *ddict;
 static unsigned dict_id;
 
-static void make_dicts(void)
+static void make_cdict(void)
 {
     cdict = ZSTD_createCDict(rec_dict_bytes, rec_dict_size, LEVEL);
-    ddict = ZSTD_createDDict(rec_dict_bytes, rec_dict_size);
-    dict_id = ZSTD_getDictID_fromDict(rec_dict_bytes, rec_dict_size);
 }
 
-/* The shared dictionaries; 0, or -1 when they could not be made. */
-static int dicts(void)
+static void make_ddict(void)
 {
-    pthread_once(&dict_once, make_dicts);
-    return cdict && ddict ? 0 : -1;
+    ddict = ZSTD_createDDict(rec_dict_bytes, rec_dict_size);
+    dict_id = ZSTD_getDictID_fromDict(rec_dict_bytes, rec_dict_size);
 }
 
 rec_codec *rec_codec_new(void)
@@ -69,7 +70,8 @@ size_t rec_codec_bound(size_t len)
 
 rec_status rec_codec_pack(rec_codec *c, const void *src, size_t len, void *dst, size_t *out_len)
 {
-    if (dicts() < 0 || (!c->cctx && !(c->cctx = ZSTD_createCCtx())))
+    pthread_once(&cdict_once, make_cdict);
+    if (!cdict || (!c->cctx && !(c->cctx = ZSTD_createCCtx())))
         return REC_NOMEM;
     size_t n = ZSTD_compress_usingCDict(c->cctx, dst, rec_codec_bound(len), src, len, cdict);
     /* with room for the bound, only memory can fail */
@@ -83,7 +85,8 @@ rec_status rec_codec_unpack(rec_codec *c, const void *src, size_t len, char **ou
                             size_t *out_len)
 {
     *out = NULL;
-    if (dicts() < 0 || (!c->dctx && !(c->dctx = ZSTD_createDCtx())))
+    pthread_once(&ddict_once, make_ddict);
+    if (!ddict || (!c->dctx && !(c->dctx = ZSTD_createDCtx())))
         return REC_NOMEM;
     unsigned long long size = ZSTD_getFrameContentSize(src, len);
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > MAX_RECORD)
