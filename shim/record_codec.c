@@ -71,9 +71,23 @@ size_t rec_codec_bound(size_t len)
 rec_status rec_codec_pack(rec_codec *c, const void *src, size_t len, void *dst, size_t *out_len)
 {
     pthread_once(&cdict_once, make_cdict);
-    if (!cdict || (!c->cctx && !(c->cctx = ZSTD_createCCtx())))
+    if (!cdict)
         return REC_NOMEM;
-    size_t n = ZSTD_compress_usingCDict(c->cctx, dst, rec_codec_bound(len), src, len, cdict);
+    if (!c->cctx) {
+        /* Each frame ends with a checksum of what it holds (4 bytes): a
+         * damaged record is then refused rather than shown with a wrong
+         * word, which zstd alone would let through when the damage falls
+         * in text it stores as is. */
+        if (!(c->cctx = ZSTD_createCCtx()))
+            return REC_NOMEM;
+        if (ZSTD_isError(ZSTD_CCtx_refCDict(c->cctx, cdict)) ||
+            ZSTD_isError(ZSTD_CCtx_setParameter(c->cctx, ZSTD_c_checksumFlag, 1))) {
+            ZSTD_freeCCtx(c->cctx);
+            c->cctx = NULL;
+            return REC_NOMEM;
+        }
+    }
+    size_t n = ZSTD_compress2(c->cctx, dst, rec_codec_bound(len), src, len);
     /* with room for the bound, only memory can fail */
     if (ZSTD_isError(n))
         return REC_NOMEM;

@@ -15,7 +15,9 @@
  *
  * The dictionary is part of the database format: every frame names it by
  * its ID, and a frame naming another is refused (REC_VERSION), never
- * misread.  Change it only with a new SCHEMA_VERSION.
+ * misread.  Change it only with a new SCHEMA_VERSION.  Every frame also
+ * ends with a checksum of its content, so that a damaged one is refused
+ * (REC_CORRUPT) rather than unpacked into other text.
  */
 #ifndef EVS_SHIM_RECORD_CODEC_H
 #define EVS_SHIM_RECORD_CODEC_H

@@ -3,8 +3,8 @@
  * back (NULs, binary, one byte, a megabyte) and NUL-terminated, many
  * records through one codec; the built-in dictionary at work on text it
  * was not trained on; and what is not a frame of ours refused with the
- * reason, never misread: garbage, a cut frame, a frame written without
- * the dictionary.
+ * reason, never misread: garbage, a cut frame, a changed byte, a frame
+ * written without the dictionary.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -112,6 +112,23 @@ static void test_refused(void)
         rec_status st = rec_codec_unpack(c, packed, cut, &out, &olen);
         misread += st != REC_CORRUPT || out != NULL;
         free(out);
+    }
+    CHECK_INT(misread, 0);
+
+    /* a byte changed anywhere (each in turn, each bit pattern of one kind)
+     * is refused or changes nothing: never other text */
+    static const char names[] = "Zsuzsanna Kowalczyk-Oyelaran, 7 Qx9 Vl8 Rue Wiertz 60, Jq 2027";
+    char framed[512];
+    size_t flen = 0;
+    CHECK_INT(rec_codec_pack(c, names, sizeof names - 1, framed, &flen), REC_OK);
+    misread = 0;
+    for (size_t at = 0; at < flen; at++) {
+        framed[at] ^= 0x21;
+        out = NULL;
+        if (rec_codec_unpack(c, framed, flen, &out, &olen) == REC_OK)
+            misread += olen != sizeof names - 1 || memcmp(out, names, olen) != 0;
+        free(out);
+        framed[at] ^= 0x21;
     }
     CHECK_INT(misread, 0);
 
