@@ -4,7 +4,8 @@
  *
  * Builds a small database in a temporary directory (engine_helpers.h), then
  * checks writing, the side tables (metadata, spelling, term lists, document
- * data and values), transactions and locking, opening, and the error paths.
+ * data and values), transactions and locking, document data through the
+ * shim's own compressed storage, opening, and the error paths.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -229,7 +230,7 @@ static void test_transactions(void)
     eng_db_close(r);
 }
 
-/* -------------------------------------------------------------- opening */
+/* ----------------------------------------------------------------- data */
 
 /* Document data comes back byte for byte (NULs, a long record) whatever
  * the shim does to store it; the last set wins, an emptied one reads
@@ -295,6 +296,8 @@ static void test_data(void)
     eng_db_close(r2);
     free(long_data);
 }
+
+/* -------------------------------------------------------------- opening */
 
 static void test_opening(void)
 {
