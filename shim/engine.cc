@@ -294,7 +294,7 @@ void pack_data(eng_db *db, eng_doc *doc)
         std::string packed(rec_codec_bound(doc->data.size()), '\0');
         size_t len = 0;
         if (rec_codec_pack(codec_of(db), doc->data.data(), doc->data.size(), &packed[0],
-                           &len) != REC_OK)
+                           &len) != ENG_OK)
             throw std::bad_alloc();
         packed.resize(len);
         doc->doc.add_value(ENG_SLOT_RECORD, packed);
@@ -474,16 +474,15 @@ extern "C" eng_status eng_db_doc_data(eng_db *db, eng_docid id, char **out, size
         if (packed.empty()) {
             if (!(*out = dup_cstr(packed)))
                 throw std::bad_alloc();
-        } else if (rec_status rs = rec_codec_unpack(codec_of(db), packed.data(), packed.size(),
+        } else if (eng_status st = rec_codec_unpack(codec_of(db), packed.data(), packed.size(),
                                                     out, &len)) {
-            if (rs == REC_NOMEM)
+            if (st == ENG_E_NOMEM)
                 throw std::bad_alloc();
             std::string what = "document data: document " + std::to_string(id) +
-                               (rs == REC_VERSION
+                               (st == ENG_E_VERSION
                                     ? " was written by another version of evsearch"
                                     : " is damaged");
-            return fail(&db->errmsg, rs == REC_VERSION ? ENG_E_VERSION : ENG_E_CORRUPT,
-                        what.c_str());
+            return fail(&db->errmsg, st, what.c_str());
         }
         if (out_len)
             *out_len = len;

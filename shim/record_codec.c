@@ -69,55 +69,55 @@ size_t rec_codec_bound(size_t len)
     return ZSTD_compressBound(len);
 }
 
-rec_status rec_codec_pack(rec_codec *c, const void *src, size_t len, void *dst, size_t *out_len)
+eng_status rec_codec_pack(rec_codec *c, const void *src, size_t len, void *dst, size_t *out_len)
 {
     pthread_once(&cdict_once, make_cdict);
     if (!cdict)
-        return REC_NOMEM;
+        return ENG_E_NOMEM;
     if (!c->cctx) {
         /* Each frame ends with a checksum of what it holds (4 bytes): a
          * damaged record is then refused rather than shown with a wrong
          * word, which zstd alone would let through when the damage falls
          * in text it stores as is. */
         if (!(c->cctx = ZSTD_createCCtx()))
-            return REC_NOMEM;
+            return ENG_E_NOMEM;
         if (ZSTD_isError(ZSTD_CCtx_refCDict(c->cctx, cdict)) ||
             ZSTD_isError(ZSTD_CCtx_setParameter(c->cctx, ZSTD_c_checksumFlag, 1))) {
             ZSTD_freeCCtx(c->cctx);
             c->cctx = NULL;
-            return REC_NOMEM;
+            return ENG_E_NOMEM;
         }
     }
     size_t n = ZSTD_compress2(c->cctx, dst, rec_codec_bound(len), src, len);
     /* with room for the bound, only memory can fail */
     if (ZSTD_isError(n))
-        return REC_NOMEM;
+        return ENG_E_NOMEM;
     *out_len = n;
-    return REC_OK;
+    return ENG_OK;
 }
 
-rec_status rec_codec_unpack(rec_codec *c, const void *src, size_t len, char **out,
+eng_status rec_codec_unpack(rec_codec *c, const void *src, size_t len, char **out,
                             size_t *out_len)
 {
     *out = NULL;
     pthread_once(&ddict_once, make_ddict);
     if (!ddict || (!c->dctx && !(c->dctx = ZSTD_createDCtx())))
-        return REC_NOMEM;
+        return ENG_E_NOMEM;
     unsigned long long size = ZSTD_getFrameContentSize(src, len);
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > MAX_RECORD)
-        return REC_CORRUPT;
+        return ENG_E_CORRUPT;
     if (ZSTD_getDictID_fromFrame(src, len) != dict_id)
-        return REC_VERSION;
+        return ENG_E_VERSION;
     char *buf = malloc((size_t)size + 1);
     if (!buf)
-        return REC_NOMEM;
+        return ENG_E_NOMEM;
     size_t n = ZSTD_decompress_usingDDict(c->dctx, buf, (size_t)size, src, len, ddict);
     if (ZSTD_isError(n) || n != size) {
         free(buf);
-        return ZSTD_getErrorCode(n) == ZSTD_error_memory_allocation ? REC_NOMEM : REC_CORRUPT;
+        return ZSTD_getErrorCode(n) == ZSTD_error_memory_allocation ? ENG_E_NOMEM : ENG_E_CORRUPT;
     }
     buf[n] = '\0';
     *out = buf;
     *out_len = n;
-    return REC_OK;
+    return ENG_OK;
 }

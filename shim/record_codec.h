@@ -14,26 +14,26 @@
  * the records of the other half), 2.16 times smaller against zlib's 1.96.
  *
  * The dictionary is part of the database format: every frame names it by
- * its ID, and a frame naming another is refused (REC_VERSION), never
+ * its ID, and a frame naming another is refused (ENG_E_VERSION), never
  * misread.  Change it only with a new SCHEMA_VERSION.  Every frame also
  * ends with a checksum of its content, so that a damaged one is refused
- * (REC_CORRUPT) rather than unpacked into other text.
+ * (ENG_E_CORRUPT) rather than unpacked into other text.
  */
 #ifndef EVS_SHIM_RECORD_CODEC_H
 #define EVS_SHIM_RECORD_CODEC_H
 
 #include <stddef.h>
 
+#include "engine.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-typedef enum rec_status {
-    REC_OK = 0,
-    REC_NOMEM,          /* out of memory */
-    REC_CORRUPT,        /* not a frame, or a damaged one */
-    REC_VERSION         /* written with another dictionary */
-} rec_status;
+/* The calls below answer ENG_OK, ENG_E_NOMEM, or when unpacking
+ * ENG_E_CORRUPT (not a frame, or a damaged one) and ENG_E_VERSION
+ * (written with another dictionary): the shim's own statuses, which
+ * eng_db_doc_data passes on. */
 
 /* A handle's compression state (zstd's contexts, made when first needed).
  * One thread at a time, like the handle that owns it. */
@@ -47,11 +47,11 @@ size_t rec_codec_bound(size_t len);
 
 /* Packs src[0, len) into dst (room for rec_codec_bound(len) bytes) and sets
  * *out_len. */
-rec_status rec_codec_pack(rec_codec *c, const void *src, size_t len, void *dst, size_t *out_len);
+eng_status rec_codec_pack(rec_codec *c, const void *src, size_t len, void *dst, size_t *out_len);
 
 /* Unpacks a frame into *out (malloc'd, NUL-terminated; free it) of
  * *out_len bytes. */
-rec_status rec_codec_unpack(rec_codec *c, const void *src, size_t len, char **out,
+eng_status rec_codec_unpack(rec_codec *c, const void *src, size_t len, char **out,
                             size_t *out_len);
 
 #ifdef __cplusplus

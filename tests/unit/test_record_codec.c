@@ -27,8 +27,8 @@ static size_t round_trip(rec_codec *c, const char *src, size_t len)
     CHECK(packed != NULL);
     if (!packed)
         return 0;
-    CHECK_INT(rec_codec_pack(c, src, len, packed, &plen), REC_OK);
-    CHECK_INT(rec_codec_unpack(c, packed, plen, &back, &ulen), REC_OK);
+    CHECK_INT(rec_codec_pack(c, src, len, packed, &plen), ENG_OK);
+    CHECK_INT(rec_codec_unpack(c, packed, plen, &back, &ulen), ENG_OK);
     int same = back && ulen == len && memcmp(back, src, len) == 0 && back[len] == '\0';
     CHECK(same);
     free(back);
@@ -95,22 +95,22 @@ static void test_refused(void)
     char *out = (char *)"untouched";
     size_t olen = 7;
 
-    CHECK_INT(rec_codec_unpack(c, "not a frame", 11, &out, &olen), REC_CORRUPT);
+    CHECK_INT(rec_codec_unpack(c, "not a frame", 11, &out, &olen), ENG_E_CORRUPT);
     CHECK(out == NULL);
-    CHECK_INT(rec_codec_unpack(c, "", 0, &out, &olen), REC_CORRUPT);
+    CHECK_INT(rec_codec_unpack(c, "", 0, &out, &olen), ENG_E_CORRUPT);
 
     static const char text[] =
         "Session summary: the panel discussed cohesion policy after 2027 and "
         "how regions and cities can shape the next programmes together.";
     char packed[512];
     size_t plen = 0;
-    CHECK_INT(rec_codec_pack(c, text, sizeof text - 1, packed, &plen), REC_OK);
+    CHECK_INT(rec_codec_pack(c, text, sizeof text - 1, packed, &plen), ENG_OK);
     /* cut anywhere, a frame is refused as damaged */
     int misread = 0;
     for (size_t cut = 0; cut < plen; cut++) {
         out = NULL;
-        rec_status st = rec_codec_unpack(c, packed, cut, &out, &olen);
-        misread += st != REC_CORRUPT || out != NULL;
+        eng_status st = rec_codec_unpack(c, packed, cut, &out, &olen);
+        misread += st != ENG_E_CORRUPT || out != NULL;
         free(out);
     }
     CHECK_INT(misread, 0);
@@ -120,12 +120,12 @@ static void test_refused(void)
     static const char names[] = "Zsuzsanna Kowalczyk-Oyelaran, 7 Qx9 Vl8 Rue Wiertz 60, Jq 2027";
     char framed[512];
     size_t flen = 0;
-    CHECK_INT(rec_codec_pack(c, names, sizeof names - 1, framed, &flen), REC_OK);
+    CHECK_INT(rec_codec_pack(c, names, sizeof names - 1, framed, &flen), ENG_OK);
     misread = 0;
     for (size_t at = 0; at < flen; at++) {
         framed[at] ^= 0x21;
         out = NULL;
-        if (rec_codec_unpack(c, framed, flen, &out, &olen) == REC_OK)
+        if (rec_codec_unpack(c, framed, flen, &out, &olen) == ENG_OK)
             misread += olen != sizeof names - 1 || memcmp(out, names, olen) != 0;
         free(out);
         framed[at] ^= 0x21;
@@ -137,7 +137,7 @@ static void test_refused(void)
     size_t n = ZSTD_compress(plain, sizeof plain, text, sizeof text - 1, 3);
     CHECK(!ZSTD_isError(n));
     out = NULL;
-    CHECK_INT(rec_codec_unpack(c, plain, n, &out, &olen), REC_VERSION);
+    CHECK_INT(rec_codec_unpack(c, plain, n, &out, &olen), ENG_E_VERSION);
     CHECK(out == NULL);
     rec_codec_free(c);
 }
