@@ -145,6 +145,19 @@ static inline eng_db *open_db(const char *path, int flags)
 
 /* ------------------------------------------------------------- building */
 
+/* A new directory /tmp/evs-NAME-XXXXXX in dir, db_path the database
+ * inside it; 0 (and why, on stderr) when it cannot be made. */
+static inline int make_dir(const char *name)
+{
+    snprintf(dir, sizeof dir, "/tmp/evs-%s-XXXXXX", name);
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 0;
+    }
+    snprintf(db_path, sizeof db_path, "%s/db", dir);
+    return 1;
+}
+
 /* The database both tests start from, at db_path: seven documents once the
  * rewriting and deleting it checks on the way are done, metadata and
  * spelling data; id_a is document "a", written again. */
@@ -216,13 +229,8 @@ static inline void build(void)
  * Returns 0 when the directory cannot be made. */
 static inline int start(eng_db **db)
 {
-    snprintf(dir, sizeof dir, "/tmp/evs-engine-XXXXXX");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
+    if (!make_dir("engine"))
         return 0;
-    }
-    snprintf(db_path, sizeof db_path, "%s/db", dir);
-
     build();
     *db = open_db(db_path, ENG_OPEN_READ);
     return 1;

@@ -150,12 +150,8 @@ void test_nowhere(const Xapian::Database &db)
 
 int main()
 {
-    snprintf(dir, sizeof dir, "/tmp/evs-condfilter-XXXXXX");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
+    if (!make_dir("condfilter"))
         return 1;
-    }
-    snprintf(db_path, sizeof db_path, "%s/db", dir);
     write_db(db_path);
     try {
         Xapian::Database db(db_path);
@@ -168,6 +164,5 @@ int main()
         fprintf(stderr, "%s\n", e.get_description().c_str());
         check_failures++;
     }
-    nftw(dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
-    return check_exit();
+    return finish();
 }

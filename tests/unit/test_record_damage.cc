@@ -46,12 +46,8 @@ void check_refused(eng_db *db, eng_docid id, eng_status want, const char *why)
 
 int main()
 {
-    snprintf(dir, sizeof dir, "/tmp/evs-recdamage-XXXXXX");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
+    if (!make_dir("recdamage"))
         return 1;
-    }
-    snprintf(db_path, sizeof db_path, "%s/db", dir);
     eng_db *w = open_db(db_path, ENG_OPEN_WRITE | ENG_OPEN_CREATE);
     if (w) {
         for (int i = 0; i < 4; i++)
@@ -86,6 +82,5 @@ int main()
         check_doc_data(r, 1, records[0]);     // the handle still reads
     }
     eng_db_close(r);
-    nftw(dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
-    return check_exit();
+    return finish();
 }
