@@ -16,7 +16,7 @@
 #include <stddef.h>
 
 /* Bumped whenever documents written by older builds would be misread. */
-#define SCHEMA_VERSION "6"
+#define SCHEMA_VERSION "7"
 
 /* Record tags: the keys of a document's stored data (see record.h). */
 typedef enum schema_field {

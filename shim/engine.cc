@@ -8,6 +8,7 @@
 
 #include "engine_internal.hh"
 #include "positions.h"
+#include "wdf_norm.h"
 
 #include <memory>
 #include <new>
@@ -266,11 +267,19 @@ extern "C" eng_status eng_db_cancel(eng_db *db)
 
 namespace {
 
+// A document's terms going to the engine, with the length factor of
+// their wdf (wdf_norm.h).
+struct Tallied {
+    Xapian::Document *doc;
+    double length_factor;
+};
+
 // term_tally_each's callback: the engine's exceptions do not cross C.
 int add_tallied(void *ctx, const char *term, size_t len, uint32_t wdf) noexcept
 {
     try {
-        static_cast<Xapian::Document *>(ctx)->add_term(std::string(term, len), wdf);
+        auto *t = static_cast<Tallied *>(ctx);
+        t->doc->add_term(std::string(term, len), wdf_norm(wdf, t->length_factor));
         return 0;
     } catch (...) {     // only bad_alloc: eng_doc_add_* checked the term
         return 1;
@@ -303,8 +312,9 @@ void pack_data(eng_db *db, eng_doc *doc)
 }
 
 // Puts into doc what was gathered beside it since it was last written:
-// its terms, each once with its summed wdf (the same document as adding
-// them one occurrence at a time, for a fraction of the engine's work), its
+// its terms, each once with its summed wdf divided by the document's
+// length (wdf_norm.h; summed here, the same as adding them one occurrence
+// at a time, for a fraction of the engine's work), its
 // positions, packed into their value slot, and its record, into its own.
 // When the engine throws here (out of memory), doc is half filled and the
 // write fails.
@@ -312,7 +322,8 @@ void pack(eng_db *db, eng_doc *doc)
 {
     if (!doc->data_packed)
         pack_data(db, doc);
-    if (term_tally_each(&doc->terms, add_tallied, &doc->doc) != 0)
+    Tallied t = { &doc->doc, wdf_norm_length_factor(doc->terms.total) };
+    if (term_tally_each(&doc->terms, add_tallied, &t) != 0)
         throw std::bad_alloc();
     term_tally_clear(&doc->terms);
     if (doc->postings_packed)

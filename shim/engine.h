@@ -106,7 +106,9 @@ typedef struct eng_doc eng_doc;
 
 /* Adds doc as a new document (replacing one is deleting it first:
  * eng_db_delete_term).  *out_id may be NULL.  Writing packs the document's
- * positions into it (eng_doc_add_posting), hence doc is not const. */
+ * positions into it (eng_doc_add_posting), and its terms with their wdf
+ * divided by its length (wdf_norm.h), hence doc is not const: add every
+ * term before writing it. */
 eng_status eng_db_add(eng_db *db, eng_doc *doc, eng_docid *out_id);
 /* Deletes every document indexed by the term (none is not an error). */
 eng_status eng_db_delete_term(eng_db *db, const char *term);
@@ -219,14 +221,13 @@ typedef struct eng_search_opts {
      * weight is checked for positions, and the search runs twice. */
     int ties_rare;
     uint32_t check_at_least;/* accuracy of the estimate (0: default) */
-    double bm25_k1, bm25_b; /* 0, 0: engine defaults */
     /* Facets: count the values of these slots over every match (not just
      * the page); a value holding several lines counts once per line. */
     const unsigned *facet_slots;
     size_t n_facet_slots;
 } eng_search_opts;
 
-#define ENG_SEARCH_OPTS_INIT { 0, 10, -1, 0, 0, 0, 0, 0.0, 0.0, NULL, 0 }
+#define ENG_SEARCH_OPTS_INIT { 0, 10, -1, 0, 0, 0, 0, NULL, 0 }
 
 typedef struct eng_mset eng_mset;
 
@@ -238,6 +239,7 @@ uint32_t eng_mset_estimated(const eng_mset *ms);
 /* Whether the estimate is the count (the engine saw every match). */
 int eng_mset_exact(const eng_mset *ms);
 eng_docid eng_mset_docid(const eng_mset *ms, size_t i);
+/* The i-th document's BM25 weight (k1 1, b 0.5: wdf_norm.h). */
 double eng_mset_weight(const eng_mset *ms, size_t i);
 /*
  * Explains a match: for each distinct term of q that document id holds,

@@ -8,6 +8,7 @@
 // refused (when it was not memory) is kept per thread: eng_query_error.
 
 #include "engine_internal.hh"
+#include "wdf_norm.h"
 
 #include <algorithm>
 #include <map>
@@ -24,6 +25,20 @@ using evs_shim::need_open;
 namespace {
 
 thread_local std::string query_error;
+
+// BM25 over the wdf that the document's length divided when it was written
+// (wdf_norm.h): with b = 0, the engine reads no document lengths.
+void rank_by_bm25(Xapian::Enquire &enquire)
+{
+    enquire.set_weighting_scheme(Xapian::BM25Weight(wdf_norm_k1(), 0, 1, 0,
+                                                    WDF_NORM_MIN_NORMLEN));
+}
+
+// A weight the engine gave, as BM25 gives it.
+double bm25_weight(double engine_weight)
+{
+    return engine_weight / wdf_norm_weight_factor();
+}
 
 eng_query as_query(Xapian::Query q)
 {
@@ -425,10 +440,7 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
     return guarded(&db->errmsg, "search", [&] {
         Xapian::Enquire enquire(*db->xdb);
         enquire.set_query(q->q);
-        if (o.bm25_k1 != 0.0 || o.bm25_b != 0.0) {
-            // k2, k3 and min_normlen stay at the engine's defaults.
-            enquire.set_weighting_scheme(Xapian::BM25Weight(o.bm25_k1, 0, 1, o.bm25_b, 0.5));
-        }
+        rank_by_bm25(enquire);
         // The engine's `reverse` flag means descending order (checked by
         // tests/unit/test_engine_search.c).
         auto slot = static_cast<Xapian::valueno>(o.sort_slot);
@@ -463,7 +475,7 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
                               page)) {
             for (const PageItem &p : page) {
                 ms->ids.push_back(p.id);
-                ms->weights.push_back(p.weight);
+                ms->weights.push_back(bm25_weight(p.weight));
             }
         } else {
             if (by_page)
@@ -473,7 +485,7 @@ extern "C" eng_status eng_db_search(eng_db *db, const eng_query *q, const eng_se
             Xapian::MSet mset = enquire.get_mset(o.offset, o.limit, at_least, nullptr, decide);
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 ms->ids.push_back(*it);
-                ms->weights.push_back(it.get_weight());
+                ms->weights.push_back(bm25_weight(it.get_weight()));
             }
             count = count_of(mset);
         }
@@ -510,9 +522,10 @@ extern "C" eng_status eng_db_explain(eng_db *db, eng_docid id, const eng_query *
                 continue;
             Xapian::Enquire enquire(*db->xdb);
             enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), only));
+            rank_by_bm25(enquire);
             Xapian::MSet ms = enquire.get_mset(0, 1);
             if (!ms.empty())
-                fn(ctx, (*t).data(), (*t).size(), ms.begin().get_weight());
+                fn(ctx, (*t).data(), (*t).size(), bm25_weight(ms.begin().get_weight()));
         }
         return ENG_OK;
     });

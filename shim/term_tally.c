@@ -16,6 +16,7 @@ void term_tally_free(term_tally *t)
 void term_tally_clear(term_tally *t)
 {
     strset_clear(&t->terms);
+    t->total = 0;
 }
 
 int term_tally_add(term_tally *t, const char *term, size_t len, uint32_t wdf)
@@ -35,6 +36,7 @@ int term_tally_add(term_tally *t, const char *term, size_t len, uint32_t wdf)
     if (fresh)
         t->wdf[i] = 0;
     t->wdf[i] += wdf;
+    t->total += wdf;
     return 0;
 }
 

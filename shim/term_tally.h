@@ -27,10 +27,11 @@ typedef struct term_tally {
     strset terms;           /* the distinct terms, in the order first added */
     uint32_t *wdf;          /* wdf[i]: the sum for term i */
     size_t cap;             /* of wdf */
+    uint64_t total;         /* the sum of every term's: the document's length */
 } term_tally;
 
 /* Zeroed, a tally is empty and ready. */
-#define TERM_TALLY_INIT { STRSET_INIT, NULL, 0 }
+#define TERM_TALLY_INIT { STRSET_INIT, NULL, 0, 0 }
 
 void term_tally_free(term_tally *t);
 

@@ -1,10 +1,10 @@
 /*
  * test_term_tally.c — a document's terms before they go to the engine:
  * each distinct term once, in the order first added, with its wdf summed
- * (wdf 0 kept as a term); terms told apart by every byte and by length,
- * whatever their length against the hash's eight-byte steps; 300,000
- * terms through the table's growth; clearing forgets all and the tally
- * serves again.
+ * (wdf 0 kept as a term) and their total, the document's length; terms
+ * told apart by every byte and by length, whatever their length against
+ * the hash's eight-byte steps; 300,000 terms through the table's growth;
+ * clearing forgets all and the tally serves again.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,6 +86,12 @@ static void test_sums(void)
     CHECK(s.n == 3 && s.lens[2] == 8 && memcmp(s.terms[2], "Qsession", 8) == 0);
     CHECK(s.n == 3 && s.wdf[2] == 0);
     seen_free(&s);
+    /* the document's length: every wdf added, the boolean term's none */
+    CHECK_INT(t.total, 5);
+    term_tally_clear(&t);
+    CHECK_INT(t.total, 0);
+    CHECK_INT(term_tally_add(&t, "regions", 7, 3), 0);
+    CHECK_INT(t.total, 3);
     term_tally_free(&t);
     CHECK(t.terms.slots == NULL && t.terms.n == 0 && t.wdf == NULL);
 }
