@@ -36,7 +36,8 @@ static inline int no_engine_name(const char *msg)
 }
 
 /* A document: words at positions 1, 2, ...; boolean terms (wdf 0, so they
- * do not count in the length) separated by spaces; a date in slot 0. */
+ * do not count in the length) separated by spaces; a date in slot 0.
+ * words and bool_terms may be NULL for none, date for no date. */
 static inline eng_doc *make_doc(const char *data, const char *words, const char *bool_terms,
                          const char *date)
 {
@@ -46,10 +47,10 @@ static inline eng_doc *make_doc(const char *data, const char *words, const char 
         return NULL;
     char buf[256];
     uint32_t pos = 0;
-    snprintf(buf, sizeof buf, "%s", words);
+    snprintf(buf, sizeof buf, "%s", words ? words : "");
     for (char *save, *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save))
         CHECK_INT(eng_doc_add_posting(doc, w, strlen(w), ++pos, 1), ENG_OK);
-    snprintf(buf, sizeof buf, "%s", bool_terms);
+    snprintf(buf, sizeof buf, "%s", bool_terms ? bool_terms : "");
     for (char *save, *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save))
         CHECK_INT(eng_doc_add_term(doc, t, strlen(t), 0), ENG_OK);
     if (date)
