@@ -16,7 +16,7 @@
 #include <stddef.h>
 
 /* Bumped whenever documents written by older builds would be misread. */
-#define SCHEMA_VERSION "7"
+#define SCHEMA_VERSION "8"
 
 /* Record tags: the keys of a document's stored data (see record.h). */
 typedef enum schema_field {

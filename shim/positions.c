@@ -9,16 +9,19 @@
 uint32_t pos_hash(const char *term, size_t len)
 {
     uint64_t h = fnv64(FNV64_START, term, len);
-    return (uint32_t)(h ^ h >> 32);
+    return (uint32_t)(h ^ h >> 32) & POS_HASH_MASK;
 }
 
 /* ---------------------------------------------------------------- packing */
 
-/* A posting starts at most one entry: 4 bytes of hash, a head of at most
- * 5 bytes, and its own delta of at most 5. */
+#define HASH_BYTES 3
+
+/* The two counts of the header, 5 bytes at most each; then a posting
+ * starts at most one entry: its hash, a head of at most 5 bytes, and its
+ * own delta of at most 5. */
 size_t pos_pack_bound(size_t n)
 {
-    return n * (4 + 5 + 5);
+    return 10 + n * (HASH_BYTES + 5 + 5);
 }
 
 /* The head of an entry: a lone position, or the size of the deltas; a
@@ -83,6 +86,26 @@ static void sort_postings(uint64_t *p, uint64_t *tmp, size_t n)
         }
 }
 
+/* One entry: postings p[i, *j) share a hash.  Its head, and the size of
+ * the deltas that follow it (0 for a lone position). */
+static uint32_t entry_at(const uint64_t *p, size_t n, size_t i, size_t *j, size_t *bytes)
+{
+    uint32_t hash = HASH_OF(p[i]), last = 0;
+    size_t count = 0;
+    *bytes = 0;
+    for (*j = i; *j < n && HASH_OF(p[*j]) == hash; ++*j)
+        if (*j == i || p[*j] != p[*j - 1]) {    /* a repeated posting once */
+            *bytes += varint_len(POS_OF(p[*j]) - last);
+            last = POS_OF(p[*j]);
+            count++;
+        }
+    if (count == 1 && POS_OF(p[i]) <= LONE_MAX) {
+        *bytes = 0;
+        return POS_OF(p[i]) << 1 | 1;
+    }
+    return (uint32_t)*bytes << 1;
+}
+
 size_t pos_pack(uint64_t *p, size_t n, unsigned char *out)
 {
     if (n == 0)
@@ -92,32 +115,30 @@ size_t pos_pack(uint64_t *p, size_t n, unsigned char *out)
         return 0;
     sort_postings(p, tmp, n);
     free(tmp);
-    unsigned char *o = out;
+    /* the header holds the sizes of what follows: measure first */
+    size_t entries = 0, head_bytes = 0, bytes;
     for (size_t i = 0, j; i < n; i = j) {
-        uint32_t hash = HASH_OF(p[i]), last = 0;
-        /* the size comes first, so measure the deltas before writing them */
-        size_t bytes = 0, count = 0;
-        for (j = i; j < n && HASH_OF(p[j]) == hash; j++)
-            if (j == i || p[j] != p[j - 1]) {
-                bytes += varint_len(POS_OF(p[j]) - last);
-                last = POS_OF(p[j]);
-                count++;
-            }
-        for (int k = 0; k < 4; k++)
-            *o++ = (unsigned char)(hash >> (8 * k));
-        if (count == 1 && POS_OF(p[i]) <= LONE_MAX) {
-            o = put_varint(o, POS_OF(p[i]) << 1 | 1);
+        head_bytes += varint_len(entry_at(p, n, i, &j, &bytes));
+        entries++;
+    }
+    unsigned char *o = put_varint(out, (uint32_t)entries);
+    o = put_varint(o, (uint32_t)head_bytes);
+    unsigned char *hashes = o, *heads = hashes + HASH_BYTES * entries,
+                  *deltas = heads + head_bytes;
+    for (size_t i = 0, j; i < n; i = j) {
+        uint32_t hash = HASH_OF(p[i]), head = entry_at(p, n, i, &j, &bytes), last = 0;
+        for (int k = 0; k < HASH_BYTES; k++)
+            *hashes++ = (unsigned char)(hash >> (8 * k));
+        heads = put_varint(heads, head);
+        if (head & 1)
             continue;
-        }
-        o = put_varint(o, (uint32_t)bytes << 1);
-        last = 0;
         for (size_t k = i; k < j; k++)
             if (k == i || p[k] != p[k - 1]) {
-                o = put_varint(o, POS_OF(p[k]) - last);
+                deltas = put_varint(deltas, POS_OF(p[k]) - last);
                 last = POS_OF(p[k]);
             }
     }
-    return (size_t)(o - out);
+    return (size_t)(deltas - out);
 }
 
 /* --------------------------------------------------------------- matching */
@@ -150,48 +171,89 @@ typedef struct plist {
     uint32_t *v;
     size_t n;
     size_t need;                    /* unordered: times the query names it */
+    size_t entry;                   /* its entry in the document */
 } plist;
 
-/* Points each of l[0, n) at its term's entry; 0, or POS_CORRUPT.  A
- * phrase's candidates each have their entries walked up to the last term
- * wanted (hundreds in a session), so the walk is kept short: most heads are
- * one byte, and entries below the first term wanted are only stepped over. */
+static uint32_t hash_at(const unsigned char *hashes, size_t i)
+{
+    const unsigned char *e = hashes + HASH_BYTES * i;
+    return (uint32_t)e[0] | (uint32_t)e[1] << 8 | (uint32_t)e[2] << 16;
+}
+
+/* The entry of hash among count increasing hashes, or count when none. */
+static size_t bisect(const unsigned char *hashes, size_t count, uint32_t hash)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t v = hash_at(hashes, mid);
+        if (v == hash)
+            return mid;
+        if (v < hash)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return count;
+}
+
+/* Points each of l[0, n) (order holds n) at its term's entry, found by bisecting the hashes; then the heads are read up
+ * to the last entry wanted, for where each one's deltas start.  0 (the
+ * terms the document lacks left NULL), or POS_CORRUPT. */
 static int find_terms(const unsigned char *blob, size_t len, const uint32_t *h, plist *l,
-                      size_t n)
+                      size_t n, size_t *order)
 {
     const unsigned char *p = blob, *end = blob + len;
-    size_t found = 0;
-    uint32_t first = UINT32_MAX, last = 0;  /* entries come by hash: past last, stop */
+    uint32_t count, head_bytes;
+    if (len == 0)
+        return 0;       /* a document without positions */
+    if (get_varint(&p, end, &count) < 0 || get_varint(&p, end, &head_bytes) < 0)
+        return POS_CORRUPT;
+    /* each entry takes its hash and a head of a byte at least */
+    size_t room = (size_t)(end - p);
+    if (count > room / (HASH_BYTES + 1) || head_bytes < count ||
+        head_bytes > room - HASH_BYTES * (size_t)count)
+        return POS_CORRUPT;
+    const unsigned char *hashes = p, *heads = p + HASH_BYTES * (size_t)count,
+                        *heads_end = heads + head_bytes, *deltas = heads_end;
+    size_t deltas_len = (size_t)(end - deltas), wanted = 0;
+    /* the entries wanted, in the order of the document's (n is a handful) */
     for (size_t i = 0; i < n; i++) {
-        first = h[i] < first ? h[i] : first;
-        last = h[i] > last ? h[i] : last;
+        l[i].entry = bisect(hashes, count, h[i] & POS_HASH_MASK);
+        if (l[i].entry == count)
+            continue;
+        size_t k = wanted++;
+        for (; k > 0 && l[order[k - 1]].entry > l[i].entry; k--)
+            order[k] = order[k - 1];
+        order[k] = i;
     }
-    while (p < end && found < n) {
-        if (end - p < 4)
-            return POS_CORRUPT;
-        uint32_t hash = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-                        (uint32_t)p[3] << 24;
-        if (hash > last)
-            break;
-        p += 4;
+    size_t off = 0, next = 0, want = wanted ? l[order[0]].entry : 0;
+    for (size_t e = 0; next < wanted; e++) {
+        /* heads of one byte or two (positions below 8,192) mostly */
         uint32_t head;
-        if (p < end && *p < 0x80)
-            head = *p++;
-        else if (get_varint(&p, end, &head) < 0)
+        if (heads < heads_end && heads[0] < 0x80) {
+            head = *heads++;
+        } else if (heads_end - heads >= 2 && heads[1] < 0x80) {
+            head = (heads[0] & 0x7fu) | (uint32_t)heads[1] << 7;
+            heads += 2;
+        } else if (get_varint(&heads, heads_end, &head) < 0) {
             return POS_CORRUPT;
+        }
         /* a lone position is at least 1, deltas take a byte at least */
         size_t size = head & 1 ? 0 : head >> 1;
-        if (head <= 1 || size > (size_t)(end - p))
+        if (head <= 1 || size > deltas_len - off)
             return POS_CORRUPT;
-        if (hash >= first)
-            for (size_t i = 0; i < n; i++)
-                if (h[i] == hash && !l[i].deltas) {
-                    l[i].deltas = p;
-                    l[i].bytes = size;
-                    l[i].lone = head & 1 ? head >> 1 : 0;
-                    found++;
-                }
-        p += size;
+        if (e == want) {
+            for (; next < wanted && l[order[next]].entry == e; next++) {
+                plist *t = &l[order[next]];
+                t->deltas = deltas + off;
+                t->bytes = size;
+                t->lone = head & 1 ? head >> 1 : 0;
+            }
+            if (next < wanted)
+                want = l[order[next]].entry;
+        }
+        off += size;
     }
     return 0;
 }
@@ -292,14 +354,18 @@ int pos_match(const unsigned char *blob, size_t len, const uint32_t *h, size_t n
         return 0;
     uint32_t uh_small[SMALL_TERMS];
     plist l_small[SMALL_TERMS];
+    size_t order_small[SMALL_TERMS];
     uint32_t *uh = uh_small;
     plist *l = l_small;
+    size_t *order = order_small;
     if (n > SMALL_TERMS) {
         uh = malloc(n * sizeof *uh);
         l = malloc(n * sizeof *l);
-        if (!uh || !l) {
+        order = malloc(n * sizeof *order);
+        if (!uh || !l || !order) {
             free(uh);
             free(l);
+            free(order);
             return POS_NOMEM;
         }
     }
@@ -307,14 +373,15 @@ int pos_match(const unsigned char *blob, size_t len, const uint32_t *h, size_t n
     /* unordered: one list per distinct term, with how often it is wanted */
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
+        uint32_t hash = h[i] & POS_HASH_MASK;
         size_t j = ordered ? k : 0;
-        while (j < k && uh[j] != h[i])
+        while (j < k && uh[j] != hash)
             j++;
         if (j == k)
-            uh[k++] = h[i];
+            uh[k++] = hash;
         l[j].need++;
     }
-    int rc = find_terms(blob, len, uh, l, k);
+    int rc = find_terms(blob, len, uh, l, k, order);
     size_t bytes = 0;
     for (size_t i = 0; rc == 0 && i < k; i++) {
         if (!l[i].deltas)
@@ -352,6 +419,7 @@ int pos_match(const unsigned char *blob, size_t len, const uint32_t *h, size_t n
     if (uh != uh_small) {
         free(uh);
         free(l);
+        free(order);
     }
     return result;
 }

@@ -15,7 +15,7 @@
 typedef struct doc {
     uint64_t p[MAXP];
     size_t n;
-    unsigned char blob[MAXP * 14];
+    unsigned char blob[10 + MAXP * 13];
     size_t len;
 } doc;
 
@@ -115,8 +115,17 @@ static void test_rules(void)
     put(&two, 5, 301);
     pack(&lone);
     pack(&two);
-    CHECK_INT(lone.len, 4 + 2);
-    CHECK_INT(two.len, 4 + 1 + 2 + 1);
+    /* hashes are 24 bits: what lies above is not read */
+    doc high = { .n = 0 };
+    put(&high, 0x01000005u, 1);
+    put(&high, 0x7, 2);
+    pack(&high);
+    uint32_t h57[] = { 0xff000005u, 0x02000007u };
+    CHECK_INT(match(&high, h57, 2, 2, 1), 1);
+
+    /* the counts, a 3-byte hash, then the head (and the deltas) */
+    CHECK_INT(lone.len, 2 + 3 + 2);
+    CHECK_INT(two.len, 2 + 3 + 1 + 2 + 1);
 }
 
 /* ------------------------------------------------ against every combination */
@@ -206,14 +215,24 @@ static void test_damage(void)
         int rc = pos_match(d.blob, cut, h, 2, 10, 0);
         CHECK(rc == 0 || rc == POS_CORRUPT);
     }
-    /* a size running past the end, and a varint that never ends */
-    unsigned char past[] = { 1, 0, 0, 0, 40, 1, 1 };
-    uint32_t h1[] = { 1 };
+    /* one entry (hash 1) whose head is right: its positions are found */
+    unsigned char good[] = { 1, 1, 1, 0, 0, 4, 3, 1 };
+    uint32_t h1[] = { 1 }, h2[] = { 1, 1 };
+    CHECK_INT(pos_match(good, sizeof good, h2, 2, 2, 1), 1);     /* at 3 and 4 */
+    /* a size running past the end, a varint that never ends, a delta of
+     * 0, more entries or heads than the bytes hold */
+    unsigned char past[] = { 1, 1, 1, 0, 0, 40, 1, 1 };
     CHECK_INT(pos_match(past, sizeof past, h1, 1, 1, 1), POS_CORRUPT);
-    unsigned char endless[] = { 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+    unsigned char endless[] = { 1, 6, 1, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
     CHECK_INT(pos_match(endless, sizeof endless, h1, 1, 1, 1), POS_CORRUPT);
-    unsigned char zero_delta[] = { 1, 0, 0, 0, 4, 3, 0 };
+    unsigned char zero_delta[] = { 1, 1, 1, 0, 0, 4, 3, 0 };
     CHECK_INT(pos_match(zero_delta, sizeof zero_delta, h1, 1, 1, 1), POS_CORRUPT);
+    unsigned char many[] = { 9, 1, 1, 0, 0, 3 };
+    CHECK_INT(pos_match(many, sizeof many, h1, 1, 1, 1), POS_CORRUPT);
+    unsigned char long_heads[] = { 1, 7, 1, 0, 0, 3 };
+    CHECK_INT(pos_match(long_heads, sizeof long_heads, h1, 1, 1, 1), POS_CORRUPT);
+    /* a document without positions holds no phrase */
+    CHECK_INT(pos_match(good, 0, h1, 1, 1, 1), 0);
     /* random bytes: never read past the end (AddressSanitizer in CI) */
     for (int round = 0; round < 2000; round++) {
         size_t len = rnd(40);
