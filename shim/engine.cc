@@ -312,10 +312,10 @@ void pack_data(eng_db *db, eng_doc *doc)
 }
 
 // Puts into doc what was gathered beside it since it was last written:
-// its terms, each once with its summed wdf divided by the document's
-// length (wdf_norm.h; summed here, the same as adding them one occurrence
-// at a time, for a fraction of the engine's work), its
-// positions, packed into their value slot, and its record, into its own.
+// its terms, each once with its summed wdf (the same document as adding
+// them one occurrence at a time, for a fraction of the engine's work)
+// divided by the document's length (wdf_norm.h), its positions, packed
+// into their value slot, and its record, into its own.
 // When the engine throws here (out of memory), doc is half filled and the
 // write fails.
 void pack(eng_db *db, eng_doc *doc)

@@ -197,9 +197,10 @@ static size_t bisect(const unsigned char *hashes, size_t count, uint32_t hash)
     return count;
 }
 
-/* Points each of l[0, n) (order holds n) at its term's entry, found by bisecting the hashes; then the heads are read up
- * to the last entry wanted, for where each one's deltas start.  0 (the
- * terms the document lacks left NULL), or POS_CORRUPT. */
+/* Points each of l[0, n) at its term's entry, found by bisecting the
+ * hashes; then the heads are read up to the last entry wanted, for where
+ * each one's deltas start (order: room for n indices).  0 (the terms the
+ * document lacks left NULL), or POS_CORRUPT. */
 static int find_terms(const unsigned char *blob, size_t len, const uint32_t *h, plist *l,
                       size_t n, size_t *order)
 {
