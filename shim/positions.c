@@ -108,25 +108,27 @@ static uint32_t entry_at(const uint64_t *p, size_t n, size_t i, size_t *j, size_
 
 size_t pos_pack(uint64_t *p, size_t n, unsigned char *out)
 {
-    if (n == 0)
+    if (n == 0 || n > UINT32_MAX)
         return 0;
     uint64_t *tmp = malloc(n * sizeof *tmp);
     if (!tmp)
         return 0;
     sort_postings(p, tmp, n);
-    free(tmp);
-    /* the header holds the sizes of what follows: measure first */
+    /* the header holds the sizes of what follows: measure first, keeping
+     * each entry's head and end (in tmp, free again) for the writing */
     size_t entries = 0, head_bytes = 0, bytes;
     for (size_t i = 0, j; i < n; i = j) {
-        head_bytes += varint_len(entry_at(p, n, i, &j, &bytes));
-        entries++;
+        uint32_t head = entry_at(p, n, i, &j, &bytes);
+        head_bytes += varint_len(head);
+        tmp[entries++] = (uint64_t)j << 32 | head;
     }
     unsigned char *o = put_varint(out, (uint32_t)entries);
     o = put_varint(o, (uint32_t)head_bytes);
     unsigned char *hashes = o, *heads = hashes + HASH_BYTES * entries,
                   *deltas = heads + head_bytes;
-    for (size_t i = 0, j; i < n; i = j) {
-        uint32_t hash = HASH_OF(p[i]), head = entry_at(p, n, i, &j, &bytes), last = 0;
+    for (size_t e = 0, i = 0, j; e < entries; e++, i = j) {
+        uint32_t hash = HASH_OF(p[i]), head = (uint32_t)tmp[e], last = 0;
+        j = (size_t)(tmp[e] >> 32);
         for (int k = 0; k < HASH_BYTES; k++)
             *hashes++ = (unsigned char)(hash >> (8 * k));
         heads = put_varint(heads, head);
@@ -138,6 +140,7 @@ size_t pos_pack(uint64_t *p, size_t n, unsigned char *out)
                 last = POS_OF(p[k]);
             }
     }
+    free(tmp);
     return (size_t)(deltas - out);
 }
 
