@@ -65,7 +65,7 @@ size_t pos_pack_bound(size_t n);
 
 /* Sorts p[0, n) and writes their packed form (a repeated posting once)
  * into out, which holds pos_pack_bound(n) bytes; returns its length, 0
- * when there is nothing to pack or memory ran out. */
+ * when there is nothing to pack, memory ran out, or n passes 2^32. */
 size_t pos_pack(uint64_t *p, size_t n, unsigned char *out);
 
 #define POS_NOMEM   (-1)
