@@ -201,7 +201,7 @@ static size_t bisect(const unsigned char *hashes, size_t count, uint32_t hash)
 }
 
 /* Points each of l[0, n) at its term's entry, found by bisecting the
- * hashes; then the heads are read up to the last entry wanted, for where
+ * hashes for h[0, n) (masked already: pos_match); then the heads are read up to the last entry wanted, for where
  * each one's deltas start (order: room for n indices).  0 (the terms the
  * document lacks left NULL), or POS_CORRUPT. */
 static int find_terms(const unsigned char *blob, size_t len, const uint32_t *h, plist *l,
@@ -223,7 +223,7 @@ static int find_terms(const unsigned char *blob, size_t len, const uint32_t *h, 
     size_t deltas_len = (size_t)(end - deltas), wanted = 0;
     /* the entries wanted, in the order of the document's (n is a handful) */
     for (size_t i = 0; i < n; i++) {
-        l[i].entry = bisect(hashes, count, h[i] & POS_HASH_MASK);
+        l[i].entry = bisect(hashes, count, h[i]);
         if (l[i].entry == count)
             continue;
         size_t k = wanted++;
